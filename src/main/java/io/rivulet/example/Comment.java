@@ -1,0 +1,51 @@
+package io.rivulet.example;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.util.List;
+
+@Entity(name = "comments")
+@Table(name = "comments")
+public class Comment extends ExampleEntity {
+
+    @Id
+    @GeneratedValue
+    private Integer id;
+
+    @Column(name = "post_id", nullable = false)
+    private Integer postId;
+
+    @Column(name = "author_id", nullable = false)
+    private Integer authorId;
+
+    @Column(name = "parent_id")
+    private Integer parentId;
+
+    @Column(nullable = false, length = 4000)
+    private String body;
+
+    @Column(nullable = false)
+    private boolean approved = false;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "post_id", insertable = false, updatable = false)
+    private Post post;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_id", insertable = false, updatable = false)
+    private User author;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id", insertable = false, updatable = false)
+    private Comment parent;
+
+    @OneToMany(mappedBy = "parent")
+    private List<Comment> replies;
+}

@@ -1,0 +1,24 @@
+package io.rivulet.example;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.util.List;
+
+@Entity(name = "labels")
+@Table(name = "labels")
+public class Label extends ExampleEntity {
+
+    @Id
+    @GeneratedValue
+    private Integer id;
+
+    @Column(nullable = false, unique = true)
+    private String name;
+
+    @OneToMany(mappedBy = "label")
+    private List<PostLabel> postLabels;
+}

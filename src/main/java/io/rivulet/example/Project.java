@@ -1,0 +1,29 @@
+package io.rivulet.example;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+@Entity(name = "projects")
+@Table(name = "projects")
+public class Project extends ExampleEntity {
+
+    @Id
+    @GeneratedValue
+    private Integer id;
+
+    @Column(name = "team_id", nullable = false)
+    private Integer teamId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id", insertable = false, updatable = false)
+    private Team team;
+}

@@ -1,0 +1,27 @@
+package io.rivulet.example;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.util.List;
+
+@Entity(name = "teams")
+@Table(name = "teams")
+public class Team extends ExampleEntity {
+
+    @Id
+    @GeneratedValue
+    private Integer id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @OneToMany(mappedBy = "team")
+    private List<TeamMembership> memberships;
+
+    @OneToMany(mappedBy = "team")
+    private List<Project> projects;
+}

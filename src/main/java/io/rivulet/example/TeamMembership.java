@@ -1,0 +1,35 @@
+package io.rivulet.example;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+@Entity(name = "teamsToUsers")
+@Table(name = "teams_to_users")
+@IdClass(TeamMembershipId.class)
+public class TeamMembership extends ExampleEntity {
+
+    @Id
+    @Column(name = "team_id")
+    private Integer teamId;
+
+    @Id
+    @Column(name = "user_id")
+    private Integer userId;
+
+    @Column(nullable = false)
+    private String role = "member";
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id", insertable = false, updatable = false)
+    private Team team;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "user_id", insertable = false, updatable = false)
+    private User user;
+}

@@ -1,0 +1,53 @@
+package io.rivulet.rest;
+
+import io.rivulet.wire.PlainJson;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The Nitro-style JSON error body of PROTOCOL §1.3, with the reason phrase set to the
+ * statusMessage: {@code {"error":true,"url":…,"statusCode":…,"statusMessage":…,"message":…}}.
+ */
+final class ErrorResponses {
+
+    private ErrorResponses() {
+    }
+
+    static Response of(UriInfo uri, int status, String statusMessage, String message, Object data) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("error", true)
+                .add("url", uri == null ? "" : uri.getRequestUri().toString())
+                .add("statusCode", status)
+                .add("statusMessage", statusMessage)
+                .add("message", message);
+        if (data != null) {
+            body.add("data", PlainJson.toJsonValue(data));
+        }
+        return Response.status(new Reason(status, statusMessage))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.build().toString())
+                .build();
+    }
+
+    /** A status with a custom reason phrase. */
+    private record Reason(int status, String phrase) implements Response.StatusType {
+        @Override
+        public int getStatusCode() {
+            return status;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.familyOf(status);
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            // a reason phrase is one line of visible ASCII
+            return phrase.replaceAll("[^\\x20-\\x7E]", "?");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.rivulet.store;
+
+import io.rivulet.RstoreException;
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.schema.FieldDescriptor;
+import io.rivulet.schema.InvalidValueException;
+import io.rivulet.schema.ValueCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a decoded create or patch body into attribute values, rejecting anything that does not
+ * fit before a single value is written. Relation fields (the client's normalized relation data)
+ * are ignored; unknown and hidden fields are a 400.
+ */
+final class BodyValidator {
+
+    private BodyValidator() {
+    }
+
+    /** @return field → attribute value (Java type) for every field the body writes */
+    static Map<FieldDescriptor, Object> forCreate(CollectionDescriptor collection, Map<String, Object> body) {
+        Map<FieldDescriptor, Object> values = convert(collection, body, false);
+        Object defaults = collection.newInstance();
+        for (FieldDescriptor field : collection.fields()) {
+            boolean serverSet = field.generated() || isServerTimestamp(field);
+            if (!field.optional() && !serverSet && !field.hidden() && values.get(field) == null
+                    && collection.read(defaults, field) == null) {
+                throw RstoreException.badRequest("Missing required field " + field.name() + " in collection "
+                        + collection.name());
+            }
+        }
+        return values;
+    }
+
+    /** Primary-key fields and {@code createdAt} are ignored, as the rstore client expects. */
+    static Map<FieldDescriptor, Object> forPatch(CollectionDescriptor collection, Map<String, Object> body) {
+        return convert(collection, body, true);
+    }
+
+    private static Map<FieldDescriptor, Object> convert(CollectionDescriptor collection, Map<String, Object> body,
+            boolean patch) {
+        Map<FieldDescriptor, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : body.entrySet()) {
+            String name = entry.getKey();
+            if (collection.relations().containsKey(name) || name.startsWith("$")) {
+                continue;
+            }
+            FieldDescriptor field = collection.visibleField(name).orElseThrow(() -> RstoreException.badRequest(
+                    "Unknown field " + name + " in collection " + collection.name()));
+            if (patch && (field.primaryKey() || CollectionDescriptor.CREATED_AT.equals(name))
+                    || CollectionDescriptor.UPDATED_AT.equals(name)) {
+                continue;
+            }
+            values.put(field, value(collection, field, entry.getValue()));
+        }
+        return values;
+    }
+
+    private static Object value(CollectionDescriptor collection, FieldDescriptor field, Object wire) {
+        if (wire == null) {
+            if (!field.optional() && !field.generated() && !isServerTimestamp(field)) {
+                throw RstoreException.badRequest("Field " + field.name() + " of collection " + collection.name()
+                        + " cannot be null");
+            }
+            return null;
+        }
+        try {
+            return ValueCodec.fromWire(field, wire, false);
+        } catch (InvalidValueException e) {
+            throw RstoreException.badRequest("Invalid value for field " + field.name() + " in collection "
+                    + collection.name());
+        }
+    }
+
+    static boolean isServerTimestamp(FieldDescriptor field) {
+        return CollectionDescriptor.CREATED_AT.equals(field.name()) || CollectionDescriptor.UPDATED_AT.equals(field.name());
+    }
+}

@@ -1,0 +1,134 @@
+package io.rivulet.store;
+
+import io.rivulet.RstoreException;
+import io.rivulet.query.InvalidConditionException;
+import io.rivulet.query.SearchQuery;
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.schema.FieldDescriptor;
+import io.rivulet.schema.ValueCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and writes the rows of collections with JPA. Runs inside the caller's transaction;
+ * every refusal is an {@link RstoreException} thrown before anything is written, or a constraint
+ * violation at flush, which rolls the transaction back.
+ */
+@ApplicationScoped
+public class CollectionStore {
+
+    @PersistenceContext(unitName = "rivulet")
+    EntityManager entityManager;
+
+    /** @param limit rows at most (already clamped) */
+    public List<Map<String, Object>> list(CollectionDescriptor collection, SearchQuery query, int limit) {
+        RowQuery<jakarta.persistence.Tuple> rows = RowQuery.rows(entityManager, collection).keys(query.keys());
+        query.where().ifPresent(where -> {
+            try {
+                rows.where(where);
+            } catch (InvalidConditionException e) {
+                throw RstoreException.badRequest("Invalid filter", e.getMessage());
+            }
+        });
+        rows.orderBy(query.orderBy());
+        List<FieldDescriptor> fields = ColumnSelection.select(collection, query.columns());
+        if (limit == 0 || fields.isEmpty()) {
+            return List.of();
+        }
+        return rows.fetchRows(fields, query.offset(), limit);
+    }
+
+    public Optional<Map<String, Object>> get(CollectionDescriptor collection, List<Object> key,
+            Map<String, Boolean> columns) {
+        List<Map<String, Object>> rows = RowQuery.rows(entityManager, collection).key(key)
+                .fetchRows(ColumnSelection.select(collection, columns), 0, 1);
+        return rows.stream().findFirst();
+    }
+
+    public Map<String, Object> create(CollectionDescriptor collection, Map<String, Object> body) {
+        Map<FieldDescriptor, Object> values = BodyValidator.forCreate(collection, body);
+        List<FieldDescriptor> primaryKey = collection.primaryKey();
+        if (!primaryKey.isEmpty() && primaryKey.stream().allMatch(f -> values.get(f) != null)) {
+            List<Object> key = primaryKey.stream().map(values::get).toList();
+            if (RowQuery.count(entityManager, collection).key(key).fetchCount() > 0) {
+                throw new RstoreException(409, "Item already exists in collection " + collection.name());
+            }
+        }
+        checkUnique(collection, values, null);
+        Object entity = collection.newInstance();
+        values.forEach((field, value) -> collection.write(entity, field, value));
+        collection.timestamp(CollectionDescriptor.CREATED_AT)
+                .filter(f -> values.get(f) == null)
+                .ifPresent(f -> collection.write(entity, f, ValueCodec.now(f)));
+        touch(collection, entity);
+        entityManager.persist(entity);
+        flush(collection);
+        return Row.of(collection, entity);
+    }
+
+    /** @return the updated row, or empty when no row has that key */
+    public Optional<Map<String, Object>> patch(CollectionDescriptor collection, List<Object> key,
+            Map<String, Object> body) {
+        Map<FieldDescriptor, Object> values = BodyValidator.forPatch(collection, body);
+        Optional<Object> found = RowQuery.entities(entityManager, collection).key(key).fetchEntity();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Object entity = found.get();
+        checkUnique(collection, values, key);
+        values.forEach((field, value) -> collection.write(entity, field, value));
+        touch(collection, entity);
+        flush(collection);
+        return Optional.of(Row.of(collection, entity));
+    }
+
+    /** @return the deleted row (its pre-image), or empty when no row has that key */
+    public Optional<Map<String, Object>> delete(CollectionDescriptor collection, List<Object> key) {
+        Optional<Object> found = RowQuery.entities(entityManager, collection).key(key).fetchEntity();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> preImage = Row.of(collection, found.get());
+        entityManager.remove(found.get());
+        flush(collection);
+        return Optional.of(preImage);
+    }
+
+    private void touch(CollectionDescriptor collection, Object entity) {
+        collection.timestamp(CollectionDescriptor.UPDATED_AT).ifPresent(f -> collection.write(entity, f, ValueCodec.now(f)));
+    }
+
+    /** A friendly 409 naming the field; the constraint itself still guards against races. */
+    private void checkUnique(CollectionDescriptor collection, Map<FieldDescriptor, Object> values, List<Object> self) {
+        List<FieldDescriptor> unique = new ArrayList<>();
+        values.forEach((field, value) -> {
+            if (field.unique() && value != null) {
+                unique.add(field);
+            }
+        });
+        for (FieldDescriptor field : unique) {
+            RowQuery<Long> count = RowQuery.count(entityManager, collection).fieldEquals(field, values.get(field));
+            if (self != null) {
+                count.notKey(self);
+            }
+            if (count.fetchCount() > 0) {
+                throw new RstoreException(409, "Duplicate value for unique field " + field.name()
+                        + " in collection " + collection.name());
+            }
+        }
+    }
+
+    private void flush(CollectionDescriptor collection) {
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw ConstraintViolations.toClientError(e, collection.name()).orElseThrow(() -> e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.rivulet.wire;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plain JSON out: rows and other plain Java values (Map, List, String, Number, Boolean,
+ * Instant, JsonValue) to JSON-P values, with dates as ISO strings.
+ */
+public final class PlainJson {
+
+    private PlainJson() {
+    }
+
+    public static JsonValue toJsonValue(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        } else if (value instanceof JsonValue json) {
+            return json;
+        } else if (value instanceof String s) {
+            return Json.createValue(s);
+        } else if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            return Json.createValue(((Number) value).longValue());
+        } else if (value instanceof BigInteger i) {
+            return Json.createValue(i);
+        } else if (value instanceof BigDecimal d) {
+            return Json.createValue(d);
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? Json.createValue(d) : JsonValue.NULL;
+        } else if (value instanceof Instant instant) {
+            return Json.createValue(IsoInstant.format(instant));
+        } else if (value instanceof Map<?, ?> map) {
+            JsonObjectBuilder object = Json.createObjectBuilder();
+            map.forEach((k, v) -> object.add(String.valueOf(k), toJsonValue(v)));
+            return object.build();
+        } else if (value instanceof List<?> list) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            list.forEach(v -> array.add(toJsonValue(v)));
+            return array.build();
+        }
+        return Json.createValue(value.toString());
+    }
+
+    public static String write(Object value) {
+        return toJsonValue(value).toString();
+    }
+}

@@ -1,0 +1,113 @@
+package io.rivulet.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A plain HTTP client speaking to Rivulet as the rstore client does (SuperJSON in, JSON out). */
+public final class RstoreClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String base;
+
+    public RstoreClient(URL deployment) {
+        String url = deployment.toString();
+        this.base = url.endsWith("/") ? url : url + "/";
+    }
+
+    /** An HTTP answer. */
+    public record Reply(int status, String body, String contentType) {
+        public JsonValue json() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readValue();
+            }
+        }
+
+        public JsonObject object() {
+            return json().asJsonObject();
+        }
+
+        public JsonArray array() {
+            return json().asJsonArray();
+        }
+
+        public String statusMessage() {
+            return object().getString("statusMessage");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /** GET with the {@code superjson} parameter carrying {@code superjson} (null: no parameter). */
+    public Reply get(String path, String superjson) {
+        String query = superjson == null ? "" : "?superjson=" + URLEncoder.encode(superjson, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri(path + query)).GET());
+    }
+
+    /** GET with a raw (already encoded) path and query, byte for byte. */
+    public Reply getRaw(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    public Reply post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply patch(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    public Reply send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** Wraps a plain JSON value as SuperJSON without annotations. */
+    public static String sj(String json) {
+        return "{\"json\":" + json + "}";
+    }
+
+    public URI uri(String path) {
+        return URI.create(base + (path.startsWith("/") ? path.substring(1) : path));
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("content-type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
