@@ -98,7 +98,8 @@ final class AnnotationTree {
                     + ": class, symbol, custom and typed-array types are not supported");
         }
         SuperJsonType named = SuperJsonType.of(name.getString()).orElseThrow(() -> new SuperJsonException(
-                "Unsupported SuperJSON type at " + SuperJsonPath.describe(where)));
+                "Unsupported SuperJSON type " + SuperJsonPath.describe(List.of(name.getString())) + " at "
+                        + SuperJsonPath.describe(where)));
         if (type != null) {
             throw new SuperJsonException("Conflicting SuperJSON annotations at " + SuperJsonPath.describe(where));
         }

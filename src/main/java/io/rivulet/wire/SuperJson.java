@@ -108,7 +108,8 @@ public final class SuperJson {
 
     /**
      * Rejects deep nesting before the JSON parser sees it, so that the parser's own recursion (and
-     * ours) stays shallow whatever JSON-P implementation runs. The envelope adds one level.
+     * ours) stays shallow whatever JSON-P implementation runs. The envelope adds one level. The
+     * limit covers meta too; only sets nested in maps or sets more than ~30 deep would hit it there.
      */
     private static void checkNesting(String text) {
         int depth = 0;

@@ -52,11 +52,9 @@ final class SuperJsonPath {
     /** Joins segments into a v1 path, the inverse of {@link #parse}. */
     static String format(List<String> segments) {
         StringBuilder out = new StringBuilder();
-        for (String segment : segments) {
-            if (!out.isEmpty()) {
-                out.append('.');
-            }
-            out.append(escape(segment));
+        for (int i = 0; i < segments.size(); i++) {
+            // by position, not by "out is empty": empty keys are segments too
+            out.append(i == 0 ? "" : ".").append(escape(segments.get(i)));
         }
         return out.toString();
     }

@@ -19,7 +19,7 @@ import java.time.Duration;
 /** A plain HTTP client speaking to Rivulet as the rstore client does (SuperJSON in, JSON out). */
 public final class RstoreClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
 

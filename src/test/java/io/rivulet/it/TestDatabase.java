@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -21,40 +23,53 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * options that point the server's default datasource at it — exactly what a user does.
  * With {@code h2} (the default) nothing changes: the server's own H2 default datasource.
  */
-public class TestDatabase implements LauncherSessionListener {
+public class TestDatabase implements LauncherSessionListener, BeforeAllCallback {
 
     private static EmbeddedPostgres embedded;
     private static String jdbcUrl;
+    private static String host;
+    private static int port;
+    private static Path commands;
+    private static int databases;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (!isPostgresql() || jdbcUrl != null) {
+        if (!isPostgresql() || commands != null) {
             return;
         }
         try {
-            String host = "127.0.0.1";
-            int port = 5432;
+            host = "127.0.0.1";
+            port = 5432;
             if (!reachable(host, port)) {
                 embedded = EmbeddedPostgres.builder().start();
                 port = embedded.getPort();
             }
-            String database = "rivulet_it_" + ProcessHandle.current().pid();
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
-                    + "/postgres", "postgres", "");
-                 Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database);
-                statement.execute("CREATE DATABASE " + database);
-            }
-            jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
-            Path commands = Files.createTempFile("rivulet-postgresql", ".asadmin");
-            Files.writeString(commands, PayaraDatasource.postBootCommands(host, port, database, "postgres", ""));
+            commands = Files.createTempFile("rivulet-postgresql", ".asadmin");
             System.setProperty("payara.extraMicroOptions", "--postbootcommandfile " + commands
                     + " --addLibs " + System.getProperty("rivulet.it.pgDriver"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare the PostgreSQL test database", e);
         }
+    }
+
+    /**
+     * Each test class gets an empty PostgreSQL database (on H2 every Payara Micro boot is fresh
+     * anyway). Runs before Arquillian deploys, so register it before ArquillianExtension.
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException, IOException {
+        if (!isPostgresql()) {
+            return;
+        }
+        String database = "rivulet_it_" + ProcessHandle.current().pid() + "_" + (++databases);
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
+                + "/postgres", "postgres", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database);
+        }
+        jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        Files.writeString(commands, PayaraDatasource.postBootCommands(host, port, database, "postgres", ""));
     }
 
     @Override

@@ -32,7 +32,12 @@ public final class QueryParameters {
     @SuppressWarnings("unchecked")
     public <Q extends TypedQuery<?>> Q bind(Q query) {
         for (Binding binding : bindings) {
-            query.setParameter((ParameterExpression<Object>) binding.parameter(), binding.value());
+            try {
+                query.setParameter((ParameterExpression<Object>) binding.parameter(), binding.value());
+            } catch (IllegalArgumentException e) {
+                // the provider folded a constant branch away (EclipseLink drops the other
+                // conjuncts of a false conjunction), and this parameter with it
+            }
         }
         return query;
     }
