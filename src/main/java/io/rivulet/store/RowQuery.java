@@ -77,16 +77,33 @@ public final class RowQuery<T> {
         if (keys.isEmpty()) {
             return this;
         }
-        List<Predicate> any = new ArrayList<>(keys.size());
+        List<List<Object>> parsed = new ArrayList<>(keys.size());
         for (String key : keys) {
             try {
-                any.add(keyPredicate(KeyCodec.parse(collection, key)));
+                parsed.add(KeyCodec.parse(collection, key));
             } catch (InvalidValueException e) {
                 throw RstoreException.badRequest(e.getMessage());
             }
         }
-        restrictions.add(cb.or(any.toArray(Predicate[]::new)));
+        List<FieldDescriptor> primaryKey = collection.primaryKey();
+        if (primaryKey.size() == 1) {
+            FieldDescriptor field = primaryKey.get(0);
+            CriteriaBuilder.In<Object> in = cb.in(Paths.of(root, field));
+            parsed.forEach(key -> in.value(parameters.add(field.javaType(), key.get(0))));
+            restrictions.add(in);
+        } else {
+            restrictions.add(anyOf(parsed.stream().map(this::keyPredicate).toList()));
+        }
         return this;
+    }
+
+    /** A balanced tree of ORs: providers nest a flat list, and 1000 nested levels overflow H2's parser. */
+    private Predicate anyOf(List<Predicate> predicates) {
+        if (predicates.size() == 1) {
+            return predicates.get(0);
+        }
+        int middle = predicates.size() / 2;
+        return cb.or(anyOf(predicates.subList(0, middle)), anyOf(predicates.subList(middle, predicates.size())));
     }
 
     /** Restricts to rows whose field equals a value (already of the field's Java type). */

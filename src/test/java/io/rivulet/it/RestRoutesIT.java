@@ -13,6 +13,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -209,6 +210,10 @@ class RestRoutesIT {
         JsonArray rows = list("todos", "{\"keys\":[" + a + ",\"" + b + "\"],\"columns\":{\"id\":true},\"orderBy\":\"id.asc\"}");
         assertEquals(List.of(a, b), rows.stream().map(r -> r.asJsonObject().getInt("id")).toList());
         assertTrue(list("todos", "{\"keys\":[]}").size() >= 3, "keys [] means no key filter");
+        String thousand = IntStream.range(0, 999).mapToObj(i -> "\"" + (100000 + i) + "\"")
+                .collect(Collectors.joining(","));
+        assertEquals(1, list("todos", "{\"keys\":[" + thousand + "," + a + "],\"columns\":{\"id\":true}}").size(),
+                "the offline deletion check sends up to 1000 keys in the URL");
 
         int team = create("teams", "{\"name\":\"Keys\"}").getInt("id");
         int ann = create("users", "{\"name\":\"K Ann\",\"email\":\"k-ann@x.io\"}").getInt("id");

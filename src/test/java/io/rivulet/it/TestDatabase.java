@@ -34,17 +34,22 @@ public class TestDatabase implements LauncherSessionListener, BeforeAllCallback 
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (!isPostgresql() || commands != null) {
+        if (commands != null) {
             return;
         }
         try {
+            commands = Files.createTempFile("rivulet-post-boot", ".asadmin");
+            Files.writeString(commands, PayaraDatasource.base());
+            System.setProperty("payara.extraMicroOptions", "--postbootcommandfile " + commands);
+            if (!isPostgresql()) {
+                return;
+            }
             host = "127.0.0.1";
             port = 5432;
             if (!reachable(host, port)) {
                 embedded = EmbeddedPostgres.builder().start();
                 port = embedded.getPort();
             }
-            commands = Files.createTempFile("rivulet-postgresql", ".asadmin");
             System.setProperty("payara.extraMicroOptions", "--postbootcommandfile " + commands
                     + " --addLibs " + System.getProperty("rivulet.it.pgDriver"));
         } catch (IOException e) {

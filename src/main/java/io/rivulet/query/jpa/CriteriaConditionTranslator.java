@@ -13,9 +13,12 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The SQL back end of the condition tree: compiles a {@link Condition} to a JPA Criteria
@@ -78,12 +81,7 @@ public final class CriteriaConditionTranslator {
         @Override
         public Predicate visitField(Condition.FieldTest test) {
             Leaf leaf = leaf(test);
-            return switch (leaf.kind) {
-                case UNKNOWN -> cb.disjunction();
-                case TRUE -> negated ? cb.disjunction() : cb.conjunction();
-                case FALSE -> negated ? cb.conjunction() : cb.disjunction();
-                case PREDICATE -> negated ? cb.not(leaf.predicate) : leaf.predicate;
-            };
+            return negated ? leaf.negated() : leaf.positive();
         }
 
         private Predicate[] children(List<Condition> conditions) {
@@ -92,16 +90,24 @@ public final class CriteriaConditionTranslator {
         }
     }
 
-    private enum Kind { PREDICATE, TRUE, FALSE, UNKNOWN }
+    /**
+     * A field test as SQL evaluates it and as SQL evaluates its negation. They differ from a plain
+     * {@code NOT} only where a constant stands in for SQL's three-valued logic.
+     */
+    private record Leaf(Predicate positive, Predicate negated) {
+    }
 
-    private record Leaf(Kind kind, Predicate predicate) {
-        static final Leaf TRUE = new Leaf(Kind.TRUE, null);
-        static final Leaf FALSE = new Leaf(Kind.FALSE, null);
-        static final Leaf UNKNOWN = new Leaf(Kind.UNKNOWN, null);
+    private Leaf of(Predicate predicate) {
+        return new Leaf(predicate, cb.not(predicate));
+    }
 
-        static Leaf of(Predicate predicate) {
-            return new Leaf(Kind.PREDICATE, predicate);
-        }
+    /** Never true, not even negated: {@code col = NULL}. */
+    private Leaf unknown() {
+        return new Leaf(cb.disjunction(), cb.disjunction());
+    }
+
+    private Leaf constant(boolean value) {
+        return value ? new Leaf(cb.conjunction(), cb.disjunction()) : new Leaf(cb.disjunction(), cb.conjunction());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -111,10 +117,10 @@ public final class CriteriaConditionTranslator {
         Operator operator = test.operator();
         Path path = Paths.of(root, field);
         if (operator == Operator.IS_NULL) {
-            return Leaf.of(cb.isNull(path));
+            return of(cb.isNull(path));
         }
         if (operator == Operator.IS_NOT_NULL) {
-            return Leaf.of(cb.isNotNull(path));
+            return of(cb.isNotNull(path));
         }
         if (!field.type().isComparable()) {
             throw new InvalidConditionException("Operator " + operator.wireName() + " does not apply to field "
@@ -134,10 +140,14 @@ public final class CriteriaConditionTranslator {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Leaf comparison(Operator operator, FieldDescriptor field, Path path, Object value) {
         if (value == null) {
-            return Leaf.UNKNOWN;
+            return unknown();
+        }
+        Optional<BigDecimal> fraction = fraction(field, value);
+        if (fraction.isPresent()) {
+            return fractionComparison(operator, field, path, fraction.get());
         }
         Expression parameter = parameter(field, value);
-        return Leaf.of(switch (operator) {
+        return of(switch (operator) {
             case EQ -> cb.equal(path, parameter);
             case NE -> cb.notEqual(path, parameter);
             case GT -> cb.greaterThan(path, parameter);
@@ -147,35 +157,84 @@ public final class CriteriaConditionTranslator {
         });
     }
 
+    /**
+     * An integer column against a fraction, as SQL compares them: {@code n > 4.5} is
+     * {@code n > 4}, {@code n = 5.5} is false for every non-null n (and unknown for null).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Leaf fractionComparison(Operator operator, FieldDescriptor field, Path path, BigDecimal value) {
+        Expression floor = parameter(field, value.setScale(0, RoundingMode.FLOOR));
+        Expression ceiling = parameter(field, value.setScale(0, RoundingMode.CEILING));
+        return switch (operator) {
+            case EQ -> new Leaf(cb.disjunction(), cb.isNotNull(path));
+            case NE -> new Leaf(cb.isNotNull(path), cb.disjunction());
+            case GT -> of(cb.greaterThan(path, floor));
+            case GTE -> of(cb.greaterThanOrEqualTo(path, ceiling));
+            case LT -> of(cb.lessThan(path, ceiling));
+            default -> of(cb.lessThanOrEqualTo(path, floor));
+        };
+    }
+
+    /** The value, when it is a number with a fractional part compared with an integer column. */
+    private static Optional<BigDecimal> fraction(FieldDescriptor field, Object value) {
+        if (field.type() != FieldType.INTEGER || !(value instanceof Number number)
+                || value instanceof Double d && !Double.isFinite(d)) {
+            return Optional.empty();
+        }
+        BigDecimal decimal = new BigDecimal(number.toString());
+        return decimal.stripTrailingZeros().scale() > 0 ? Optional.of(decimal) : Optional.empty();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Leaf between(Operator operator, FieldDescriptor field, Path path, Object low, Object high) {
         if (low == null || high == null) {
-            return Leaf.UNKNOWN;
+            return unknown();
         }
-        Expression lower = parameter(field, low);
-        Expression upper = parameter(field, high);
+        Expression lower = parameter(field, fraction(field, low).map(v -> (Object) v.setScale(0, RoundingMode.CEILING))
+                .orElse(low));
+        Expression upper = parameter(field, fraction(field, high).map(v -> (Object) v.setScale(0, RoundingMode.FLOOR))
+                .orElse(high));
         Predicate between = cb.between(path, lower, upper);
-        return Leaf.of(operator == Operator.BETWEEN ? between : cb.not(between));
+        return operator == Operator.BETWEEN ? of(between) : new Leaf(cb.not(between), between);
     }
 
+    /**
+     * {@code IN} with SQL's treatment of NULL elements: {@code n IN (4, NULL)} is true on a match
+     * and never false-then-true under NOT; Drizzle's empty lists are constants.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Leaf in(FieldDescriptor field, Path path, Object value, boolean negate) {
         if (!(value instanceof List<?> list)) {
             throw new InvalidConditionException("Expected an array for field " + field.name());
         }
+        if (list.isEmpty()) {
+            // Drizzle: inArray(col, []) is false and notInArray(col, []) is true
+            return constant(negate);
+        }
         List<Expression<?>> values = new ArrayList<>();
+        boolean withNull = false;
+        boolean withFraction = false;
         for (Object element : list) {
-            if (element != null) {
+            if (element == null) {
+                withNull = true;
+            } else if (fraction(field, element).isPresent()) {
+                withFraction = true;
+            } else {
                 values.add(parameter(field, element));
             }
         }
+        Predicate in;
         if (values.isEmpty()) {
-            // Drizzle: inArray(col, []) is false and notInArray(col, []) is true
-            return list.isEmpty() ? (negate ? Leaf.TRUE : Leaf.FALSE) : Leaf.UNKNOWN;
+            // only fractions and NULLs: never equal, so like n = 5.5 (or unknown with a NULL)
+            in = cb.disjunction();
+        } else {
+            CriteriaBuilder.In clause = cb.in(path);
+            values.forEach(clause::value);
+            in = clause;
         }
-        CriteriaBuilder.In in = cb.in(path);
-        values.forEach(in::value);
-        return Leaf.of(negate ? cb.not(in) : in);
+        Predicate notIn = withNull ? cb.disjunction()
+                : values.isEmpty() && withFraction ? cb.isNotNull(path) : cb.not(in);
+        return negate ? new Leaf(notIn, in) : new Leaf(in, notIn);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -185,7 +244,7 @@ public final class CriteriaConditionTranslator {
                     + field.name());
         }
         if (pattern == null) {
-            return Leaf.UNKNOWN;
+            return unknown();
         }
         if (!(pattern instanceof String text)) {
             throw new InvalidConditionException("Invalid value for field " + field.name());
@@ -195,7 +254,7 @@ public final class CriteriaConditionTranslator {
         String value = insensitive ? text.toLowerCase(Locale.ROOT) : text;
         Predicate like = cb.like(subject, parameters.add(String.class, value));
         boolean negate = operator == Operator.NOT_LIKE || operator == Operator.NOT_ILIKE;
-        return Leaf.of(negate ? cb.not(like) : like);
+        return negate ? new Leaf(cb.not(like), like) : of(like);
     }
 
     private Expression<?> parameter(FieldDescriptor field, Object value) {

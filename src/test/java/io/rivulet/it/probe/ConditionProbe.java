@@ -1,6 +1,7 @@
 package io.rivulet.it.probe;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,7 +15,11 @@ import java.time.LocalDateTime;
 @Table(name = "condition_probes")
 public class ConditionProbe {
 
+    /** One row per case; the cases themselves use {@code id} as an ordinary column. */
     @Id
+    @Column(name = "probe_id")
+    private Integer probeId;
+
     private Integer id;
 
     private String title;
