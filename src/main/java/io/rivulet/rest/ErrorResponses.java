@@ -3,6 +3,7 @@ package io.rivulet.rest;
 import io.rivulet.wire.PlainJson;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,7 +17,11 @@ final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    static Response of(UriInfo uri, int status, String statusMessage, String message, Object data) {
+    static Response of(UriInfo uri, HttpServletRequest request, int status, String statusMessage, String message,
+            Object data) {
+        if (request != null) {
+            request.setAttribute(ReasonPhraseFilter.ATTRIBUTE, reasonPhrase(statusMessage));
+        }
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("error", true)
                 .add("url", uri == null ? "" : uri.getRequestUri().toString())
@@ -26,28 +31,14 @@ final class ErrorResponses {
         if (data != null) {
             body.add("data", PlainJson.toJsonValue(data));
         }
-        return Response.status(new Reason(status, statusMessage))
+        return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body.build().toString())
                 .build();
     }
 
-    /** A status with a custom reason phrase. */
-    private record Reason(int status, String phrase) implements Response.StatusType {
-        @Override
-        public int getStatusCode() {
-            return status;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.familyOf(status);
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            // a reason phrase is one line of visible ASCII
-            return phrase.replaceAll("[^\\x20-\\x7E]", "?");
-        }
+    /** A reason phrase is one line of visible ASCII. */
+    private static String reasonPhrase(String statusMessage) {
+        return statusMessage.replaceAll("[^\\x20-\\x7E]", "?");
     }
 }

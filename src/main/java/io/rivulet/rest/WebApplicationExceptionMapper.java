@@ -1,6 +1,7 @@
 package io.rivulet.rest;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,8 +15,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     UriInfo uri;
 
-    WebApplicationExceptionMapper withUri(UriInfo uri) {
+    @Context
+    HttpServletRequest request;
+
+    WebApplicationExceptionMapper withUri(UriInfo uri, HttpServletRequest request) {
         this.uri = uri;
+        this.request = request;
         return this;
     }
 
@@ -23,7 +28,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         String phrase = status.getReasonPhrase() == null ? "Error" : status.getReasonPhrase();
-        Response response = ErrorResponses.of(uri, status.getStatusCode(), phrase, phrase, null);
+        Response response = ErrorResponses.of(uri, request, status.getStatusCode(), phrase, phrase, null);
         if (e.getResponse().getHeaders().containsKey("Allow")) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }

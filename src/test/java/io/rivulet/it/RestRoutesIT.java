@@ -329,6 +329,8 @@ class RestRoutesIT {
     @Test
     void errorsOfTheCatalogue() {
         assertError(rstore().get("api/rstore/nope", null), 404, "Table not found for collection nope");
+        assertEquals("HTTP/1.1 404 Table not found for collection nope", rstore().statusLine("api/rstore/nope"),
+                "the reason phrase is the statusMessage, as Nitro sends it");
         assertError(rstore().get("api/rstore/nope/1", null), 404, "Table not found for collection nope");
         assertError(rstore().get("api/rstore/todos", "{not json"), 400, "Invalid superjson query parameter");
         assertError(rstore().getRaw("api/rstore/todos?superjson=%7B%7D&superjson=%7B%7D"), 400,

@@ -23,9 +23,13 @@ public final class RstoreClient {
 
     private final String base;
 
+    /**
+     * Payara Micro reports its URL with the machine's first network address; the tests talk to it
+     * over loopback only (it listens on every interface).
+     */
     public RstoreClient(URL deployment) {
-        String url = deployment.toString();
-        this.base = url.endsWith("/") ? url : url + "/";
+        String path = deployment.getPath();
+        this.base = "http://127.0.0.1:" + deployment.getPort() + (path.endsWith("/") ? path : path + "/");
     }
 
     /** An HTTP answer. */
@@ -86,6 +90,20 @@ public final class RstoreClient {
             request.headers(headers);
         }
         return send(request);
+    }
+
+    /** The raw HTTP status line of a GET (the JDK client does not show reason phrases). */
+    public String statusLine(String pathAndQuery) {
+        URI uri = uri(pathAndQuery);
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1));
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Wraps a plain JSON value as SuperJSON without annotations. */

@@ -45,7 +45,7 @@ public class TestDatabase implements LauncherSessionListener, BeforeAllCallback 
                 return;
             }
             host = "127.0.0.1";
-            port = 5432;
+            port = Integer.getInteger("rivulet.it.pgPort", 5432);
             if (!reachable(host, port)) {
                 embedded = EmbeddedPostgres.builder().start();
                 port = embedded.getPort();

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# REST benchmark on PostgreSQL: list (50 of 10,000 rows with a where and an orderBy) and
+# get-by-key, measured with wrk against Rivulet on Payara Micro. Results go to bench/results/.
+#   bench/rest.sh                  # build, load 10,000 todos, measure (20 s per scenario)
+#   DURATION=60s CONNECTIONS=32 bench/rest.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+PORT=${PORT:-8090}
+DB=${BENCH_DB:-rivulet_bench}
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+PSQL="psql -q -h ${PGHOST:-127.0.0.1} -p ${PGPORT:-5432} -U ${PGUSER:-postgres}"
+mkdir -p bench/results
+out=bench/results/rest-$(date +%Y%m%d-%H%M%S).txt
+
+mvn -q -B package -DskipTests
+$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+PGDATABASE=$DB PORT=$PORT SEED=false bin/run-postgresql --skip-build > bench/results/server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/api/rstore/todos" >/dev/null 2>&1 && break
+  sleep 1
+done
+$PSQL -d "$DB" -c "INSERT INTO todos (id, title, completed, created_at, updated_at)
+  SELECT 100000 + g, 'todo ' || lpad(g::text, 5, '0'), g % 3 = 0, now(), now() FROM generate_series(1, 10000) g" \
+  -c "ANALYZE todos"
+
+query=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("{\"json\":{\"where\":{\"operator\":\"eq\",\"field\":\"completed\",\"value\":false},\"orderBy\":[\"title.desc\"],\"limit\":50}}"))')
+list_url="http://127.0.0.1:$PORT/api/rstore/todos?superjson=$query"
+rows=$(curl -sf "$list_url" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+[ "$rows" = 50 ] || { echo "list returned $rows rows" >&2; exit 1; }
+
+cat > bench/results/get-by-key.lua <<'LUA'
+request = function()
+  return wrk.format("GET", "/api/rstore/todos/" .. math.random(100001, 110000))
+end
+LUA
+
+{
+  echo "# Rivulet REST benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+  echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; PostgreSQL $($PSQL -d "$DB" -Atc 'show server_version'); 10,000 todos"
+  wrk -t2 -c8 -d10s "$list_url" >/dev/null   # warm-up (JIT, pool)
+  echo; echo "## list: 50 of 10,000 rows, where completed = false, orderBy title.desc"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$list_url"
+  echo; echo "## get by key (random of 10,000)"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/results/get-by-key.lua "http://127.0.0.1:$PORT"
+} | tee "$out"
+echo "results: $out"
