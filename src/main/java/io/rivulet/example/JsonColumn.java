@@ -1,6 +1,5 @@
 package io.rivulet.example;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -20,7 +19,7 @@ public class JsonColumn implements AttributeConverter<JsonValue, String> {
         if (text == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = io.rivulet.wire.Jsonp.PROVIDER.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

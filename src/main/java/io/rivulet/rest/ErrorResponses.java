@@ -1,7 +1,7 @@
 package io.rivulet.rest;
 
 import io.rivulet.wire.PlainJson;
-import jakarta.json.Json;
+import io.rivulet.wire.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
@@ -22,7 +22,7 @@ final class ErrorResponses {
         if (request != null) {
             request.setAttribute(ReasonPhraseFilter.ATTRIBUTE, reasonPhrase(statusMessage));
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder()
                 .add("error", true)
                 .add("url", uri == null ? "" : uri.getRequestUri().toString())
                 .add("statusCode", status)

@@ -1,9 +1,10 @@
 package io.rivulet.wire;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -12,11 +13,43 @@ import java.util.Map;
 
 /**
  * Plain JSON out: rows and other plain Java values (Map, List, String, Number, Boolean,
- * Instant, JsonValue) to JSON-P values, with dates as ISO strings.
+ * Instant, JsonValue) with dates as ISO strings, streamed without building a JSON tree.
  */
 public final class PlainJson {
 
     private PlainJson() {
+    }
+
+    public static String write(Object value) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator out = Jsonp.PROVIDER.createGenerator(text)) {
+            write(out, null, value);
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator out, String name, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (name == null) {
+                out.writeStartObject();
+            } else {
+                out.writeStartObject(name);
+            }
+            map.forEach((k, v) -> write(out, String.valueOf(k), v));
+            out.writeEnd();
+        } else if (value instanceof List<?> list) {
+            if (name == null) {
+                out.writeStartArray();
+            } else {
+                out.writeStartArray(name);
+            }
+            list.forEach(v -> write(out, null, v));
+            out.writeEnd();
+        } else if (name == null) {
+            out.write(toJsonValue(value));
+        } else {
+            out.write(name, toJsonValue(value));
+        }
     }
 
     public static JsonValue toJsonValue(Object value) {
@@ -25,34 +58,30 @@ public final class PlainJson {
         } else if (value instanceof JsonValue json) {
             return json;
         } else if (value instanceof String s) {
-            return Json.createValue(s);
+            return Jsonp.PROVIDER.createValue(s);
         } else if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte) {
-            return Json.createValue(((Number) value).longValue());
+            return Jsonp.PROVIDER.createValue(((Number) value).longValue());
         } else if (value instanceof BigInteger i) {
-            return Json.createValue(i);
+            return Jsonp.PROVIDER.createValue(i);
         } else if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return Jsonp.PROVIDER.createValue(d);
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? Json.createValue(d) : JsonValue.NULL;
+            return Double.isFinite(d) ? Jsonp.PROVIDER.createValue(d) : JsonValue.NULL;
         } else if (value instanceof Instant instant) {
-            return Json.createValue(IsoInstant.format(instant));
+            return Jsonp.PROVIDER.createValue(IsoInstant.format(instant));
         } else if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = Jsonp.PROVIDER.createObjectBuilder();
             map.forEach((k, v) -> object.add(String.valueOf(k), toJsonValue(v)));
             return object.build();
         } else if (value instanceof List<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
             list.forEach(v -> array.add(toJsonValue(v)));
             return array.build();
         }
-        return Json.createValue(value.toString());
-    }
-
-    public static String write(Object value) {
-        return toJsonValue(value).toString();
+        return Jsonp.PROVIDER.createValue(value.toString());
     }
 }

@@ -1,6 +1,5 @@
 package io.rivulet.wire;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -140,7 +139,7 @@ public final class SuperJson {
      */
     private static JsonObject parseObject(String text) {
         JsonValue root;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
             parser.next();
             root = parser.getValue();
             if (parser.hasNext()) {

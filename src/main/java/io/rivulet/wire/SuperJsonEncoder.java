@@ -1,6 +1,5 @@
 package io.rivulet.wire;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
@@ -32,7 +31,7 @@ final class SuperJsonEncoder {
 
     static String encode(Object value) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator out = Json.createGenerator(text)) {
+        try (JsonGenerator out = Jsonp.PROVIDER.createGenerator(text)) {
             new SuperJsonEncoder(out).envelope(value);
         } catch (SuperJsonException e) {
             throw e;
