@@ -249,10 +249,10 @@ class BadInputIT {
     /** Row counts straight from the database (PostgreSQL runs; H2 lives inside the server). */
     private static Map<String, Long> tableCounts() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        if (!TestDatabase.isPostgresql()) {
+        if (!TestEnvironment.isPostgresql()) {
             return counts;
         }
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestEnvironment.connect(); Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** An integration test class: a fresh database, then Arquillian deploys Rivulet on Payara Micro. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(TestDatabase.class)
+@ExtendWith(TestEnvironment.class)
 @ExtendWith(ArquillianExtension.class)
 public @interface RivuletIT {
 }

@@ -3,7 +3,9 @@ package io.rivulet.it;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,64 +19,45 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Chooses the database of an integration-test run before Arquillian starts Payara Micro.
- * With {@code rivulet.it.db=postgresql}: the local server at 127.0.0.1:5432 when it answers,
- * otherwise an embedded PostgreSQL (zonky); a fresh database for the run; and Payara Micro
- * options that point the server's default datasource at it — exactly what a user does.
- * With {@code h2} (the default) nothing changes: the server's own H2 default datasource.
+ * Prepares the Payara Micro that Arquillian starts for each IT class: a free HTTP port and the
+ * database. With {@code rivulet.it.db=postgresql}: the local server at 127.0.0.1:5432 (or
+ * {@code rivulet.it.pgPort}) when it answers, otherwise an embedded PostgreSQL (zonky); a fresh
+ * database per class; and post-boot commands that point the server's default datasource at
+ * it — exactly what a user does. With {@code h2} (the default): the server's own H2 default
+ * datasource, fresh at every boot.
  */
-public class TestDatabase implements LauncherSessionListener, BeforeAllCallback {
+public class TestEnvironment implements LauncherSessionListener, BeforeAllCallback {
 
     private static EmbeddedPostgres embedded;
     private static String jdbcUrl;
     private static String host;
     private static int port;
-    private static Path commands;
+    private static Path preBoot;
+    private static Path postBoot;
     private static int databases;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (commands != null) {
+        if (preBoot != null) {
             return;
         }
         try {
-            commands = Files.createTempFile("rivulet-post-boot", ".asadmin");
-            Files.writeString(commands, PayaraDatasource.base());
-            System.setProperty("payara.extraMicroOptions", "--postbootcommandfile " + commands);
-            if (!isPostgresql()) {
-                return;
+            preBoot = Files.createTempFile("rivulet-pre-boot", ".asadmin");
+            postBoot = Files.createTempFile("rivulet-post-boot", ".asadmin");
+            String options = "--prebootcommandfile " + preBoot + " --postbootcommandfile " + postBoot;
+            if (isPostgresql()) {
+                host = "127.0.0.1";
+                port = Integer.getInteger("rivulet.it.pgPort", 5432);
+                if (!reachable(host, port)) {
+                    embedded = EmbeddedPostgres.builder().start();
+                    port = embedded.getPort();
+                }
+                options += " --addLibs " + System.getProperty("rivulet.it.pgDriver");
             }
-            host = "127.0.0.1";
-            port = Integer.getInteger("rivulet.it.pgPort", 5432);
-            if (!reachable(host, port)) {
-                embedded = EmbeddedPostgres.builder().start();
-                port = embedded.getPort();
-            }
-            System.setProperty("payara.extraMicroOptions", "--postbootcommandfile " + commands
-                    + " --addLibs " + System.getProperty("rivulet.it.pgDriver"));
+            System.setProperty("payara.extraMicroOptions", options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Each test class gets an empty PostgreSQL database (on H2 every Payara Micro boot is fresh
-     * anyway). Runs before Arquillian deploys, so register it before ArquillianExtension.
-     */
-    @Override
-    public void beforeAll(ExtensionContext context) throws SQLException, IOException {
-        if (!isPostgresql()) {
-            return;
-        }
-        String database = "rivulet_it_" + ProcessHandle.current().pid() + "_" + (++databases);
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
-                + "/postgres", "postgres", "");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database);
-            statement.execute("CREATE DATABASE " + database);
-        }
-        jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
-        Files.writeString(commands, PayaraDatasource.postBootCommands(host, port, database, "postgres", ""));
     }
 
     @Override
@@ -88,6 +71,25 @@ public class TestDatabase implements LauncherSessionListener, BeforeAllCallback 
         }
     }
 
+    /** Runs before Arquillian deploys the class (register it before ArquillianExtension). */
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException, IOException {
+        Files.writeString(preBoot, PayaraCommands.preBoot(freePort()));
+        if (!isPostgresql()) {
+            Files.writeString(postBoot, PayaraCommands.postBoot());
+            return;
+        }
+        String database = "rivulet_it_" + ProcessHandle.current().pid() + "_" + (++databases);
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
+                + "/postgres", "postgres", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database);
+        }
+        jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        Files.writeString(postBoot, PayaraCommands.postBoot(host, port, database, "postgres", ""));
+    }
+
     public static boolean isPostgresql() {
         return "postgresql".equals(System.getProperty("rivulet.it.db", "h2"));
     }
@@ -98,6 +100,12 @@ public class TestDatabase implements LauncherSessionListener, BeforeAllCallback 
             throw new IllegalStateException("not a PostgreSQL run");
         }
         return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static boolean reachable(String host, int port) {

@@ -1,0 +1,45 @@
+package io.rivulet.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The asadmin command files of a test server: pre-boot (its HTTP port) and post-boot (the
+ * project's {@code payara/post-boot.asadmin}, plus, for PostgreSQL, the pool that becomes
+ * Payara's default datasource — see README).
+ */
+final class PayaraCommands {
+
+    private PayaraCommands() {
+    }
+
+    /**
+     * Payara Micro's own random port with autobind can move to the next port when the chosen one
+     * is taken and still report the taken one, so the tests choose a free port themselves.
+     */
+    static String preBoot(int httpPort) {
+        return "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.port="
+                + httpPort + "\n";
+    }
+
+    static String postBoot() {
+        try {
+            return Files.readString(Path.of("payara/post-boot.asadmin")) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Payara's pool refuses an empty password; with trust authentication any value does. */
+    static String postBoot(String host, int port, String database, String user, String password) {
+        String properties = "serverName=" + host + ":portNumber=" + port + ":databaseName=" + database
+                + ":user=" + user + ":password=" + (password.isEmpty() ? "unused" : password);
+        return postBoot() + String.join("\n",
+                "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+                        + " --restype javax.sql.DataSource --property " + properties + " RivuletPool",
+                "set resources.jdbc-resource.jdbc/__default.pool-name=RivuletPool",
+                "");
+    }
+}
