@@ -1,5 +1,6 @@
 package io.rivulet.example;
 
+import io.rivulet.Through;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,6 +20,8 @@ public class Label extends ExampleEntity {
     @Column(nullable = false, unique = true)
     private String name;
 
+    /** Many-to-many: post rows, through the postLabels junction. */
     @OneToMany(mappedBy = "label")
-    private List<PostLabel> postLabels;
+    @Through("post")
+    private List<PostLabel> posts;
 }

@@ -1,5 +1,6 @@
 package io.rivulet.example;
 
+import io.rivulet.Through;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -36,6 +37,8 @@ public class Post extends ExampleEntity {
     @OneToMany(mappedBy = "post")
     private List<Comment> comments;
 
+    /** Many-to-many: label rows, through the postLabels junction. */
     @OneToMany(mappedBy = "post")
-    private List<PostLabel> postLabels;
+    @Through("label")
+    private List<PostLabel> labels;
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param offset  rows to skip (≥ 0)
  * @param columns the raw Drizzle-style column selection (field → include?)
  * @param keys    the key filter as strings, or empty when absent (an empty list means no filter too)
- * @param include the raw include tree (relation name → true or options), if any
+ * @param include the raw include tree (relation name → true or options), if any; the 0.8.4
+ *                client's {@code with} stands in when there is no {@code include}
  */
 public record SearchQuery(
         Optional<Condition> where,

@@ -27,7 +27,7 @@ public final class SearchQueryParser {
         }
         return new SearchQuery(where(map.get("where")), orderBy(map.get("orderBy")), limit(map.get("limit")),
                 offset(map.get("offset")), columns(map.get("columns")), keys(map.get("keys")),
-                include(map.get("include")));
+                include(map.get("include") != null ? map.get("include") : map.get("with")));
     }
 
     private static Optional<Condition> where(Object where) {
@@ -55,7 +55,8 @@ public final class SearchQueryParser {
         return orders;
     }
 
-    private static Optional<Integer> limit(Object limit) {
+    /** Parses a {@code limit}: a whole number ≥ 0. */
+    public static Optional<Integer> limit(Object limit) {
         if (limit == null) {
             return Optional.empty();
         }

@@ -45,6 +45,16 @@ public final class CollectionDescriptor {
         this.embeddedId = embeddedId;
     }
 
+    /** The same collection with its relations (they are read once every collection is known). */
+    CollectionDescriptor withRelations(List<RelationDescriptor> relationList) {
+        return new CollectionDescriptor(name, entityClass, table, fields, primaryKey, relationList, embeddedId);
+    }
+
+    /** A field by name, hidden ones included. */
+    public Optional<FieldDescriptor> field(String fieldName) {
+        return Optional.ofNullable(fieldsByName.get(fieldName));
+    }
+
     public String name() {
         return name;
     }

@@ -12,7 +12,6 @@ import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.Metamodel;
-import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -60,19 +59,28 @@ public final class MetamodelReader {
     }
 
     public static List<CollectionDescriptor> read(Metamodel metamodel) {
-        Map<Class<?>, String> names = metamodel.getEntities().stream()
-                .collect(Collectors.toMap(EntityType::getJavaType, EntityType::getName));
+        Map<Class<?>, CollectionDescriptor> byClass = new java.util.HashMap<>();
+        Map<String, CollectionDescriptor> byTable = new java.util.HashMap<>();
+        for (EntityType<?> entity : metamodel.getEntities()) {
+            CollectionDescriptor collection = describe(entity);
+            byClass.put(entity.getJavaType(), collection);
+            byTable.put(collection.table().toLowerCase(), collection);
+        }
+        RelationReader relations = new RelationReader(byClass, byTable);
         return metamodel.getEntities().stream()
-                .map(entity -> describe(entity, names))
+                .map(entity -> byClass.get(entity.getJavaType()).withRelations(
+                        inDeclarationOrder(entity.getJavaType(), entity.getAttributes()).stream()
+                                .filter(Attribute::isAssociation)
+                                .flatMap(a -> relations.read(entity, a).stream())
+                                .toList()))
                 .sorted(Comparator.comparing(CollectionDescriptor::name))
                 .toList();
     }
 
-    private static CollectionDescriptor describe(EntityType<?> entity, Map<Class<?>, String> names) {
+    private static CollectionDescriptor describe(EntityType<?> entity) {
         Class<?> type = entity.getJavaType();
         Set<String> uniqueColumns = uniqueColumns(type);
         List<FieldDescriptor> fields = new ArrayList<>();
-        List<RelationDescriptor> relations = new ArrayList<>();
         CollectionDescriptor.EmbeddedId embeddedId = null;
         for (Attribute<?, ?> attribute : inDeclarationOrder(type, attributesOf(entity))) {
             Field member = field(type, attribute.getName());
@@ -88,9 +96,7 @@ public final class MetamodelReader {
                             uniqueColumns).ifPresent(fields::add);
                 }
             } else if (attribute.isAssociation()) {
-                Class<?> target = attribute instanceof PluralAttribute<?, ?, ?> plural
-                        ? plural.getElementType().getJavaType() : attribute.getJavaType();
-                relations.add(new RelationDescriptor(attribute.getName(), attribute.isCollection(), names.get(target)));
+                continue;
             } else if (attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.BASIC) {
                 boolean id = attribute instanceof SingularAttribute<?, ?> s && s.isId();
                 basicField(type, attribute, List.of(attribute.getName()), id, uniqueColumns).ifPresent(fields::add);
@@ -101,7 +107,7 @@ public final class MetamodelReader {
         }
         List<FieldDescriptor> primaryKey = fields.stream().filter(FieldDescriptor::primaryKey).toList();
         return new CollectionDescriptor(entity.getName(), type, tableName(type, entity.getName()), fields,
-                primaryKey, relations, embeddedId);
+                primaryKey, List.of(), embeddedId);
     }
 
     /** Some providers leave {@code @IdClass} attributes out of {@code getAttributes()}. */

@@ -35,12 +35,19 @@ public class CollectionService {
         CollectionDescriptor collection = collection(collectionName);
         int maxLimit = settings.maxLimit() > 0 ? settings.maxLimit() : Integer.MAX_VALUE;
         int limit = Math.min(query.limit().orElse(maxLimit), maxLimit);
-        return store.list(collection, query, limit);
+        return store.list(collection, query, limit, includes(collection, query));
     }
 
     public Optional<Map<String, Object>> get(String collectionName, String key, SearchQuery query) {
         CollectionDescriptor collection = collection(collectionName);
-        return store.get(collection, key(collection, key), query.columns());
+        return store.get(collection, key(collection, key), query.columns(), includes(collection, query));
+    }
+
+    private List<Include> includes(CollectionDescriptor collection, SearchQuery query) {
+        return query.include()
+                .map(include -> new IncludeParser(registry, settings.maxIncludeDepth(), target -> { }).parse(collection,
+                        include))
+                .orElse(List.of());
     }
 
     public Map<String, Object> create(String collectionName, Map<String, Object> body) {

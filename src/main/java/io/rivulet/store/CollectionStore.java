@@ -26,8 +26,12 @@ public class CollectionStore {
     @PersistenceContext(unitName = "rivulet")
     EntityManager entityManager;
 
-    /** @param limit rows at most (already clamped) */
-    public List<Map<String, Object>> list(CollectionDescriptor collection, SearchQuery query, int limit) {
+    /**
+     * @param limit    rows at most (already clamped)
+     * @param includes relations to load into the rows
+     */
+    public List<Map<String, Object>> list(CollectionDescriptor collection, SearchQuery query, int limit,
+            List<Include> includes) {
         RowQuery<jakarta.persistence.Tuple> rows = RowQuery.rows(entityManager, collection).keys(query.keys());
         query.where().ifPresent(where -> {
             try {
@@ -37,18 +41,33 @@ public class CollectionStore {
             }
         });
         rows.orderBy(query.orderBy());
-        List<FieldDescriptor> fields = ColumnSelection.select(collection, query.columns());
+        List<FieldDescriptor> fields = selection(collection, query.columns(), includes);
         if (limit == 0 || fields.isEmpty()) {
             return List.of();
         }
-        return rows.fetchRows(fields, query.offset(), limit);
+        List<Map<String, Object>> found = rows.fetchRows(fields, query.offset(), limit);
+        new IncludeLoader(entityManager).load(collection, found, includes);
+        return found;
     }
 
     public Optional<Map<String, Object>> get(CollectionDescriptor collection, List<Object> key,
-            Map<String, Boolean> columns) {
+            Map<String, Boolean> columns, List<Include> includes) {
         List<Map<String, Object>> rows = RowQuery.rows(entityManager, collection).key(key)
-                .fetchRows(ColumnSelection.select(collection, columns), 0, 1);
+                .fetchRows(selection(collection, columns, includes), 0, 1);
+        new IncludeLoader(entityManager).load(collection, rows, includes);
         return rows.stream().findFirst();
+    }
+
+    /** The selected fields; with includes, the key too, which relations are loaded by. */
+    private static List<FieldDescriptor> selection(CollectionDescriptor collection, Map<String, Boolean> columns,
+            List<Include> includes) {
+        List<FieldDescriptor> selected = ColumnSelection.select(collection, columns);
+        if (includes.isEmpty() || selected.containsAll(collection.primaryKey())) {
+            return selected;
+        }
+        return collection.visibleFields().stream()
+                .filter(f -> f.primaryKey() || selected.contains(f))
+                .toList();
     }
 
     public Map<String, Object> create(CollectionDescriptor collection, Map<String, Object> body) {

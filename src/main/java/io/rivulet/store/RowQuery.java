@@ -11,12 +11,14 @@ import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.FieldDescriptor;
 import io.rivulet.schema.InvalidValueException;
 import io.rivulet.schema.KeyCodec;
+import io.rivulet.schema.RelationDescriptor;
 import io.rivulet.schema.ValueCodec;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -36,7 +38,10 @@ public final class RowQuery<T> {
     private final CollectionDescriptor collection;
     private final CriteriaBuilder cb;
     private final CriteriaQuery<T> query;
-    private final Root<?> root;
+    /** Where the collection's rows come from: its own root, or a join from a parent's root. */
+    private final From<?, ?> root;
+    private final Root<?> parentRoot;
+    private final CollectionDescriptor parent;
     private final QueryParameters parameters;
     private final List<Predicate> restrictions = new ArrayList<>();
     private final List<Order> orders = new ArrayList<>();
@@ -47,7 +52,36 @@ public final class RowQuery<T> {
         this.cb = entityManager.getCriteriaBuilder();
         this.query = cb.createQuery(resultType);
         this.root = query.from(collection.entityClass());
+        this.parentRoot = null;
+        this.parent = null;
         this.parameters = new QueryParameters(cb);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RowQuery(EntityManager entityManager, CollectionDescriptor parent, RelationDescriptor relation,
+            CollectionDescriptor collection) {
+        this.entityManager = entityManager;
+        this.collection = collection;
+        this.cb = entityManager.getCriteriaBuilder();
+        this.query = (CriteriaQuery<T>) cb.createTupleQuery();
+        this.parentRoot = query.from(parent.entityClass());
+        From<?, ?> joined = parentRoot;
+        for (String attribute : relation.joinPath()) {
+            joined = joined.join(attribute);
+        }
+        this.root = joined;
+        this.parent = parent;
+        this.parameters = new QueryParameters(cb);
+    }
+
+    /**
+     * Rows of a relation's target for many parents at once: the target joined from the parent
+     * through the relation's associations; {@link #parentKeys} restricts the parents and
+     * {@link #fetchRelatedRows} returns each row with its parent's key.
+     */
+    public static RowQuery<Tuple> related(EntityManager entityManager, CollectionDescriptor parent,
+            RelationDescriptor relation, CollectionDescriptor target) {
+        return new RowQuery<>(entityManager, parent, relation, target);
     }
 
     /** A query returning rows. */
@@ -85,16 +119,25 @@ public final class RowQuery<T> {
                 throw RstoreException.badRequest(e.getMessage());
             }
         }
-        List<FieldDescriptor> primaryKey = collection.primaryKey();
+        restrictions.add(anyKey(root, collection, parsed));
+        return this;
+    }
+
+    /** Restricts the parents of a {@link #related} query to these keys (attribute values). */
+    public RowQuery<T> parentKeys(List<List<Object>> keys) {
+        restrictions.add(anyKey(parentRoot, parent, keys));
+        return this;
+    }
+
+    private Predicate anyKey(From<?, ?> from, CollectionDescriptor owner, List<List<Object>> keys) {
+        List<FieldDescriptor> primaryKey = owner.primaryKey();
         if (primaryKey.size() == 1) {
             FieldDescriptor field = primaryKey.get(0);
-            CriteriaBuilder.In<Object> in = cb.in(Paths.of(root, field));
-            parsed.forEach(key -> in.value(parameters.add(field.javaType(), key.get(0))));
-            restrictions.add(in);
-        } else {
-            restrictions.add(anyOf(parsed.stream().map(this::keyPredicate).toList()));
+            CriteriaBuilder.In<Object> in = cb.in(Paths.of(from, field));
+            keys.forEach(key -> in.value(parameters.add(field.javaType(), key.get(0))));
+            return in;
         }
-        return this;
+        return anyOf(keys.stream().map(key -> keyPredicate(from, owner, key)).toList());
     }
 
     /** A balanced tree of ORs: providers nest a flat list, and 1000 nested levels overflow H2's parser. */
@@ -126,6 +169,10 @@ public final class RowQuery<T> {
 
     /** Orders by the given entries, then by primary key so that pages are stable. */
     public RowQuery<T> orderBy(List<SortOrder> sortOrders) {
+        if (parentRoot != null) {
+            // related rows come grouped by parent, each group in the requested order
+            parent.primaryKey().forEach(f -> orders.add(cb.asc(Paths.of(parentRoot, f))));
+        }
         for (SortOrder sortOrder : sortOrders) {
             FieldDescriptor field = collection.visibleField(sortOrder.field())
                     .orElseThrow(() -> RstoreException.badRequest("Unknown field in filter: " + sortOrder.field()));
@@ -148,6 +195,35 @@ public final class RowQuery<T> {
                 row.put(fields.get(i).name(), ValueCodec.toWire(fields.get(i), tuple.get(i)));
             }
             rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A row of a relation's target and the key of the parent it belongs to. */
+    public record RelatedRow(String parentKey, Map<String, Object> row) {
+    }
+
+    /** Runs a {@link #related} query: the selected fields of each row, with its parent's key. */
+    @SuppressWarnings("unchecked")
+    public List<RelatedRow> fetchRelatedRows(List<FieldDescriptor> fields) {
+        CriteriaQuery<Tuple> tuples = (CriteriaQuery<Tuple>) query;
+        List<FieldDescriptor> parentKey = parent.primaryKey();
+        List<jakarta.persistence.criteria.Selection<?>> selections = new ArrayList<>();
+        fields.forEach(f -> selections.add(Paths.of(root, f)));
+        parentKey.forEach(f -> selections.add(Paths.of(parentRoot, f)));
+        tuples.multiselect(selections);
+        List<RelatedRow> rows = new ArrayList<>();
+        for (Tuple tuple : (List<Tuple>) prepare().getResultList()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                row.put(fields.get(i).name(), ValueCodec.toWire(fields.get(i), tuple.get(i)));
+            }
+            Map<String, Object> parentValues = new LinkedHashMap<>();
+            for (int i = 0; i < parentKey.size(); i++) {
+                parentValues.put(parentKey.get(i).name(),
+                        ValueCodec.toWire(parentKey.get(i), tuple.get(fields.size() + i)));
+            }
+            rows.add(new RelatedRow(KeyCodec.format(parent, parentValues), row));
         }
         return rows;
     }
@@ -183,11 +259,15 @@ public final class RowQuery<T> {
     }
 
     private Predicate keyPredicate(List<Object> key) {
-        List<FieldDescriptor> fields = collection.primaryKey();
+        return keyPredicate(root, collection, key);
+    }
+
+    private Predicate keyPredicate(From<?, ?> from, CollectionDescriptor owner, List<Object> key) {
+        List<FieldDescriptor> fields = owner.primaryKey();
         Predicate[] parts = new Predicate[fields.size()];
         for (int i = 0; i < parts.length; i++) {
             FieldDescriptor field = fields.get(i);
-            parts[i] = cb.equal(Paths.of(root, field), parameters.add(field.javaType(), key.get(i)));
+            parts[i] = cb.equal(Paths.of(from, field), parameters.add(field.javaType(), key.get(i)));
         }
         return cb.and(parts);
     }

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The asadmin command files of a test server: pre-boot (its HTTP port) and post-boot (the
- * project's {@code payara/post-boot.asadmin}, plus, for PostgreSQL, the pool that becomes
- * Payara's default datasource — see README).
+ * The asadmin command files of a test server: pre-boot (the project's
+ * {@code payara/pre-boot.asadmin} and the HTTP port) and post-boot (for PostgreSQL, the pool that
+ * becomes Payara's default datasource — see README).
  */
 final class PayaraCommands {
 
@@ -20,13 +20,13 @@ final class PayaraCommands {
      * is taken and still report the taken one, so the tests choose a free port themselves.
      */
     static String preBoot(int httpPort) {
-        return "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.port="
+        return projectPreBoot() + "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.port="
                 + httpPort + "\n";
     }
 
-    static String postBoot() {
+    private static String projectPreBoot() {
         try {
-            return Files.readString(Path.of("payara/post-boot.asadmin")) + "\n";
+            return Files.readString(Path.of("payara/pre-boot.asadmin")) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,7 +36,7 @@ final class PayaraCommands {
     static String postBoot(String host, int port, String database, String user, String password) {
         String properties = "serverName=" + host + ":portNumber=" + port + ":databaseName=" + database
                 + ":user=" + user + ":password=" + (password.isEmpty() ? "unused" : password);
-        return postBoot() + String.join("\n",
+        return String.join("\n",
                 "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
                         + " --restype javax.sql.DataSource --property " + properties + " RivuletPool",
                 "set resources.jdbc-resource.jdbc/__default.pool-name=RivuletPool",

@@ -76,7 +76,6 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
     public void beforeAll(ExtensionContext context) throws SQLException, IOException {
         Files.writeString(preBoot, PayaraCommands.preBoot(freePort()));
         if (!isPostgresql()) {
-            Files.writeString(postBoot, PayaraCommands.postBoot());
             return;
         }
         String database = "rivulet_it_" + ProcessHandle.current().pid() + "_" + (++databases);
