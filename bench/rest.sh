@@ -27,12 +27,24 @@ for _ in $(seq 1 120); do
 done
 $PSQL -d "$DB" -c "INSERT INTO todos (id, title, completed, created_at, updated_at)
   SELECT 100000 + g, 'todo ' || lpad(g::text, 5, '0'), g % 3 = 0, now(), now() FROM generate_series(1, 10000) g" \
-  -c "ANALYZE todos"
+  -c "INSERT INTO users (id, name, email, created_at, updated_at)
+  SELECT 100000 + u, 'user ' || u, 'user' || u || '@bench.io', now(), now() FROM generate_series(1, 50) u" \
+  -c "INSERT INTO posts (id, author_id, title, published, created_at, updated_at)
+  SELECT 100000 + u * 100 + p, 100000 + u, 'post ' || p, p % 2 = 0, now(), now()
+  FROM generate_series(1, 50) u, generate_series(1, 10) p" \
+  -c "INSERT INTO comments (id, post_id, author_id, body, approved, created_at, updated_at)
+  SELECT 200000 + (u * 100 + p) * 10 + c, 100000 + u * 100 + p, 100000 + u, 'comment ' || c, true, now(), now()
+  FROM generate_series(1, 50) u, generate_series(1, 10) p, generate_series(1, 5) c" \
+  -c "ANALYZE"
 
 query=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("{\"json\":{\"where\":{\"operator\":\"eq\",\"field\":\"completed\",\"value\":false},\"orderBy\":[\"title.desc\"],\"limit\":50}}"))')
 list_url="http://127.0.0.1:$PORT/api/rstore/todos?superjson=$query"
 rows=$(curl -sf "$list_url" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 [ "$rows" = 50 ] || { echo "list returned $rows rows" >&2; exit 1; }
+
+include=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("{\"json\":{\"limit\":50,\"include\":{\"posts\":{\"limit\":5,\"orderBy\":[\"title.desc\"],\"include\":{\"comments\":{\"limit\":3,\"orderBy\":[\"id.asc\"]}}}}}}"))')
+include_url="http://127.0.0.1:$PORT/api/rstore/users?superjson=$include"
+curl -sf "$include_url" | python3 -c 'import json,sys; u=json.load(sys.stdin); assert len(u)==50 and all(len(x["posts"])==5 and all(len(p["comments"])==3 for p in x["posts"]) for x in u), "include shape"'
 
 cat > bench/results/get-by-key.lua <<'LUA'
 request = function()
@@ -47,6 +59,8 @@ LUA
   wrk -t2 -c8 -d10s "$list_url" >/dev/null   # warm-up (JIT, pool)
   echo; echo "## list: 50 of 10,000 rows, where completed = false, orderBy title.desc"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$list_url"
+  echo; echo "## include: 50 users, each with posts (limit 5, ordered), each with comments (limit 3)"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$include_url"
   echo; echo "## get by key (random of 10,000)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/results/get-by-key.lua "http://127.0.0.1:$PORT"
 } | tee "$out"

@@ -32,6 +32,8 @@ public class CollectionStore {
      */
     public List<Map<String, Object>> list(CollectionDescriptor collection, SearchQuery query, int limit,
             List<Include> includes) {
+        IncludeLoader includeLoader = new IncludeLoader(entityManager);
+        includeLoader.check(collection, includes);
         RowQuery<jakarta.persistence.Tuple> rows = RowQuery.rows(entityManager, collection).keys(query.keys());
         query.where().ifPresent(where -> {
             try {
@@ -46,15 +48,17 @@ public class CollectionStore {
             return List.of();
         }
         List<Map<String, Object>> found = rows.fetchRows(fields, query.offset(), limit);
-        new IncludeLoader(entityManager).load(collection, found, includes);
+        includeLoader.load(collection, found, includes);
         return found;
     }
 
     public Optional<Map<String, Object>> get(CollectionDescriptor collection, List<Object> key,
             Map<String, Boolean> columns, List<Include> includes) {
+        IncludeLoader includeLoader = new IncludeLoader(entityManager);
+        includeLoader.check(collection, includes);
         List<Map<String, Object>> rows = RowQuery.rows(entityManager, collection).key(key)
                 .fetchRows(selection(collection, columns, includes), 0, 1);
-        new IncludeLoader(entityManager).load(collection, rows, includes);
+        includeLoader.load(collection, rows, includes);
         return rows.stream().findFirst();
     }
 

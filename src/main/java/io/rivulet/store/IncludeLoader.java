@@ -30,6 +30,26 @@ final class IncludeLoader {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Checks every include's {@code where} against its target before anything runs, so that a
+     * bad condition is a 400 whether or not there are parent rows to load children for.
+     */
+    void check(CollectionDescriptor collection, List<Include> includes) {
+        for (Include include : includes) {
+            include.where().ifPresent(where -> restrict(
+                    RowQuery.related(entityManager, collection, include.relation(), include.target()), where));
+            check(include.target(), include.children());
+        }
+    }
+
+    private static void restrict(RowQuery<?> query, io.rivulet.query.Condition where) {
+        try {
+            query.where(where);
+        } catch (InvalidConditionException e) {
+            throw RstoreException.badRequest(e.getMessage());
+        }
+    }
+
     /** Adds each include's rows to {@code rows} under the relation name: an array, or an object or null. */
     void load(CollectionDescriptor collection, List<Map<String, Object>> rows, List<Include> includes) {
         if (rows.isEmpty() || includes.isEmpty()) {
@@ -57,13 +77,7 @@ final class IncludeLoader {
             Include include) {
         RowQuery<Tuple> query = RowQuery.related(entityManager, parent, include.relation(), include.target())
                 .parentKeys(keys);
-        include.where().ifPresent(where -> {
-            try {
-                query.where(where);
-            } catch (InvalidConditionException e) {
-                throw RstoreException.badRequest(e.getMessage());
-            }
-        });
+        include.where().ifPresent(where -> restrict(query, where));
         query.orderBy(include.orderBy());
         int limit = include.relation().many() ? include.limit().orElse(Integer.MAX_VALUE) : 1;
         Map<String, List<Map<String, Object>>> children = new HashMap<>();

@@ -76,10 +76,17 @@ class CaptureReplayIT {
         List<CapturedRequest> requests = CapturedRequest.load("rest-wire-capture.txt");
         assertEquals(12, requests.size());
 
-        // findMany with where/params/include (relations are served by the include issue)
-        assertEquals(List.of("Ann"), names(ok(requests.get(0).replay(rstore)).array()));
-        // the client's relation follow-up: posts of author 1 (none)
-        assertEquals(0, ok(requests.get(1).replay(rstore)).array().size());
+        // findMany with where/params/include: Ann with her published posts, {id, title} plus the join field
+        ok(rstore.post("api/rstore/posts", sj("{\"id\":12,\"authorId\":1,\"title\":\"Ann's\",\"published\":true}")));
+        ok(rstore.post("api/rstore/posts", sj("{\"id\":13,\"authorId\":1,\"title\":\"Ann's draft\"}")));
+        JsonArray anns = ok(requests.get(0).replay(rstore)).array();
+        assertEquals(List.of("Ann"), names(anns));
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", 12).add("authorId", 1)
+                .add("title", "Ann's")).build(), anns.getJsonObject(0).getJsonArray("posts"));
+        // the client's relation follow-up: posts of author 1
+        assertEquals(2, ok(requests.get(1).replay(rstore)).array().size());
+        ok(rstore.delete("api/rstore/posts/12"));
+        ok(rstore.delete("api/rstore/posts/13"));
         // paginated: offset 50 of a handful of users
         assertEquals(0, ok(requests.get(2).replay(rstore)).array().size());
         // findFirst by key, missing: 204 with an empty body

@@ -1,0 +1,27 @@
+package io.rivulet.it.probe;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
+
+/**
+ * Test only: counts the SQL statements EclipseLink sends (one per executed call), so tests can
+ * assert "no N+1" by counting rather than by reading logs. Installed by the test deployment's
+ * persistence.xml; read and reset through {@link StatementCountResource}.
+ */
+public class StatementCounter implements SessionCustomizer {
+
+    static final AtomicLong STATEMENTS = new AtomicLong();
+
+    @Override
+    public void customize(Session session) {
+        session.getEventManager().addListener(new SessionEventAdapter() {
+            @Override
+            public void preExecuteCall(SessionEvent event) {
+                STATEMENTS.incrementAndGet();
+            }
+        });
+    }
+}
