@@ -44,7 +44,7 @@ public class ExampleSeed {
 
     @Transactional
     public void seed() {
-        if (!store.list(collection("todos"), io.rivulet.query.SearchQuery.EMPTY, 1, List.of()).isEmpty()) {
+        if (!store.list(collection("todos"), io.rivulet.query.SearchQuery.EMPTY, 1, List.of(), List.of()).isEmpty()) {
             return;
         }
         for (String title : List.of("Try Rivulet", "Point rstore at /api/rstore", "Subscribe to realtime")) {

@@ -1,9 +1,13 @@
 package io.rivulet.rest;
 
+import io.rivulet.hooks.CollectionEvent;
+import io.rivulet.hooks.Operation;
+import io.rivulet.hooks.RequestInfo;
 import io.rivulet.store.CollectionService;
 import io.rivulet.wire.PlainJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -11,13 +15,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** The rstore REST routes (PROTOCOL §2): thin, everything else is in {@link CollectionService}. */
+/**
+ * The rstore REST routes (PROTOCOL §2): decode the request into a {@link CollectionEvent}, run
+ * the operation, encode the result — a missing row is {@code 204 No Content}, as Nitro answers a
+ * handler that returns null.
+ */
 @Path("rstore")
 @RequestScoped
 public class CollectionResource {
@@ -28,46 +41,61 @@ public class CollectionResource {
     @Inject
     RequestDecoder decoder;
 
+    @Inject
+    SecurityContext security;
+
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Path("{collection}")
     public Response list(@PathParam("collection") String collection) {
-        return json(collections.list(collection, decoder.searchQuery(uri.getRequestUri().getRawQuery())));
+        return json(collections.list(event(Operation.INDEX_GET, collection, null, null)));
     }
 
     @POST
     @Path("{collection}")
     public Response create(@PathParam("collection") String collection, InputStream body) {
-        return json(collections.create(collection, decoder.itemBody(body)));
+        return json(collections.create(event(Operation.INDEX_POST, collection, null, decoder.itemBody(body))));
     }
 
     @GET
     @Path("{collection}/{key}")
     public Response get(@PathParam("collection") String collection, @PathParam("key") String key) {
-        return jsonOrNoContent(collections.get(collection, key, decoder.searchQuery(uri.getRequestUri().getRawQuery())));
+        return json(collections.get(event(Operation.ITEM_GET, collection, key, null)));
     }
 
     @PATCH
     @Path("{collection}/{key}")
     public Response patch(@PathParam("collection") String collection, @PathParam("key") String key,
             InputStream body) {
-        return jsonOrNoContent(collections.patch(collection, key, decoder.itemBody(body)));
+        return json(collections.patch(event(Operation.ITEM_PATCH, collection, key, decoder.itemBody(body))));
     }
 
     @DELETE
     @Path("{collection}/{key}")
     public Response delete(@PathParam("collection") String collection, @PathParam("key") String key) {
-        return jsonOrNoContent(collections.delete(collection, key));
+        return json(collections.delete(event(Operation.ITEM_DELETE, collection, key, null)));
+    }
+
+    private CollectionEvent event(Operation operation, String collection, String key, Map<String, Object> body) {
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        return new CollectionEvent(operation, collection, key, body, rawQuery, () -> decoder.searchQuery(rawQuery),
+                requestInfo());
+    }
+
+    private RequestInfo requestInfo() {
+        Map<String, List<String>> lowerCase = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
+        return new RequestInfo(lowerCase, Optional.ofNullable(security.getCallerPrincipal()),
+                uri.getRequestUri().toString());
     }
 
     private static Response json(Object value) {
-        return Response.ok(PlainJson.write(value), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /** A missing row is {@code 204 No Content}, as Nitro answers a handler that returns null. */
-    private static Response jsonOrNoContent(Optional<?> value) {
-        return value.isPresent() ? json(value.get()) : Response.noContent().build();
+        return value == null ? Response.noContent().build()
+                : Response.ok(PlainJson.write(value), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

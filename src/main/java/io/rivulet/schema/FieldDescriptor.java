@@ -16,6 +16,7 @@ import java.util.List;
  * @param optional    may be null
  * @param unique      carries a unique constraint of its own
  * @param hidden      never leaves the server
+ * @param readOnly    returned, but clients may not write it
  * @param access      reads and writes the value on an entity instance
  */
 public record FieldDescriptor(
@@ -30,6 +31,7 @@ public record FieldDescriptor(
         boolean optional,
         boolean unique,
         boolean hidden,
+        boolean readOnly,
         PropertyAccess access) {
 
     public FieldDescriptor {

@@ -1,6 +1,7 @@
 package io.rivulet.schema;
 
 import io.rivulet.Hidden;
+import io.rivulet.ReadOnly;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
@@ -141,7 +142,8 @@ public final class MetamodelReader {
                 : List.of();
         return Optional.of(new FieldDescriptor(attribute.getName(), path, javaType, type, columnName, enumValues,
                 primaryKey || isAnnotated(member, Id.class), isAnnotated(member, GeneratedValue.class), optional,
-                unique && !primaryKey, isAnnotated(member, Hidden.class), PropertyAccess.of(owner, attribute.getName())));
+                unique && !primaryKey, isAnnotated(member, Hidden.class), isAnnotated(member, ReadOnly.class),
+                PropertyAccess.of(owner, attribute.getName())));
     }
 
     private static FieldType fieldType(Class<?> javaType) {

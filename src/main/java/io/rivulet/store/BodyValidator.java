@@ -23,7 +23,7 @@ final class BodyValidator {
         Map<FieldDescriptor, Object> values = convert(collection, body, false);
         Object defaults = collection.newInstance();
         for (FieldDescriptor field : collection.fields()) {
-            boolean serverSet = field.generated() || isServerTimestamp(field);
+            boolean serverSet = field.generated() || isServerTimestamp(field) || field.readOnly();
             if (!field.optional() && !serverSet && !field.hidden() && values.get(field) == null
                     && collection.read(defaults, field) == null) {
                 throw RstoreException.badRequest("Missing required field " + field.name() + " in collection "
@@ -51,6 +51,10 @@ final class BodyValidator {
             if (patch && (field.primaryKey() || CollectionDescriptor.CREATED_AT.equals(name))
                     || CollectionDescriptor.UPDATED_AT.equals(name)) {
                 continue;
+            }
+            if (field.readOnly()) {
+                throw RstoreException.badRequest("Field " + name + " of collection " + collection.name()
+                        + " is read-only");
             }
             values.put(field, value(collection, field, entry.getValue()));
         }

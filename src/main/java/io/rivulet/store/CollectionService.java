@@ -2,6 +2,9 @@ package io.rivulet.store;
 
 import io.rivulet.RstoreException;
 import io.rivulet.config.RivuletSettings;
+import io.rivulet.hooks.AllowList;
+import io.rivulet.hooks.CollectionEvent;
+import io.rivulet.hooks.fire.FiresHooks;
 import io.rivulet.query.SearchQuery;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
@@ -12,14 +15,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The five collection operations of the rstore protocol, each one transaction. Resolves the
- * collection and the key before the operation runs; transport (HTTP, batch) stays outside.
+ * The five collection operations of the rstore protocol. Each runs in one transaction between
+ * its hooks ({@link FiresHooks}); the operation's result goes into the event, and the client gets
+ * the event's result after the after hooks (they may replace it). Transport (HTTP, batch) stays
+ * outside: it builds the {@link CollectionEvent}.
  */
 @ApplicationScoped
 @Transactional
+@FiresHooks
 public class CollectionService {
 
     @Inject
@@ -31,48 +36,67 @@ public class CollectionService {
     @Inject
     RivuletSettings settings;
 
-    public List<Map<String, Object>> list(String collectionName, SearchQuery query) {
-        CollectionDescriptor collection = collection(collectionName);
+    @Inject
+    AllowList allowList;
+
+    /** @return the rows */
+    public Object list(CollectionEvent event) {
+        CollectionDescriptor collection = collection(event);
+        SearchQuery query = event.searchQuery();
         int maxLimit = settings.maxLimit() > 0 ? settings.maxLimit() : Integer.MAX_VALUE;
         int limit = Math.min(query.limit().orElse(maxLimit), maxLimit);
-        return store.list(collection, query, limit, includes(collection, query));
+        event.completed(store.list(collection, query, limit, includes(collection, query), event.transforms()), null);
+        return event.result();
     }
 
-    public Optional<Map<String, Object>> get(String collectionName, String key, SearchQuery query) {
-        CollectionDescriptor collection = collection(collectionName);
-        return store.get(collection, key(collection, key), query.columns(), includes(collection, query));
+    /** @return the row, or null */
+    public Object get(CollectionEvent event) {
+        CollectionDescriptor collection = collection(event);
+        SearchQuery query = event.searchQuery();
+        event.completed(store.get(collection, key(collection, event), query.columns(), includes(collection, query),
+                event.transforms()).orElse(null), null);
+        return event.result();
+    }
+
+    /** @return the created row */
+    public Object create(CollectionEvent event) {
+        event.completed(store.create(collection(event), event.body().orElse(Map.of())), null);
+        return event.result();
+    }
+
+    /** @return the updated row, or null when no row in scope has the key */
+    public Object patch(CollectionEvent event) {
+        CollectionDescriptor collection = collection(event);
+        store.patch(collection, key(collection, event), event.body().orElse(Map.of()), event.transforms())
+                .ifPresentOrElse(change -> event.completed(change.current(), change.previous()),
+                        () -> event.completed(null, null));
+        return event.result();
+    }
+
+    /** @return the deleted row, or null when no row in scope has the key */
+    public Object delete(CollectionEvent event) {
+        CollectionDescriptor collection = collection(event);
+        event.completed(store.delete(collection, key(collection, event), event.transforms()).orElse(null), null);
+        return event.result();
     }
 
     private List<Include> includes(CollectionDescriptor collection, SearchQuery query) {
         return query.include()
-                .map(include -> new IncludeParser(registry, settings.maxIncludeDepth(), target -> { }).parse(collection,
-                        include))
+                .map(include -> new IncludeParser(registry, settings.maxIncludeDepth(), target -> allowList.check(
+                        target.name())).parse(collection, include))
                 .orElse(List.of());
     }
 
-    public Map<String, Object> create(String collectionName, Map<String, Object> body) {
-        return store.create(collection(collectionName), body);
+    private CollectionDescriptor collection(CollectionEvent event) {
+        return registry.find(event.collection())
+                .orElseThrow(() -> new RstoreException(404, "Table not found for collection " + event.collection()));
     }
 
-    public Optional<Map<String, Object>> patch(String collectionName, String key, Map<String, Object> body) {
-        CollectionDescriptor collection = collection(collectionName);
-        return store.patch(collection, key(collection, key), body);
-    }
-
-    public Optional<Map<String, Object>> delete(String collectionName, String key) {
-        CollectionDescriptor collection = collection(collectionName);
-        return store.delete(collection, key(collection, key));
-    }
-
-    private CollectionDescriptor collection(String name) {
-        return registry.find(name)
-                .orElseThrow(() -> new RstoreException(404, "Table not found for collection " + name));
-    }
-
-    private static List<Object> key(CollectionDescriptor collection, String key) {
+    private static List<Object> key(CollectionDescriptor collection, CollectionEvent event) {
         if (collection.primaryKey().isEmpty()) {
             throw RstoreException.badRequest("No key in route parameters");
         }
+        String key = event.key().orElseThrow(() -> RstoreException.badRequest("No key in route parameters"));
         try {
             return KeyCodec.parse(collection, key);
         } catch (InvalidValueException e) {

@@ -1,6 +1,7 @@
 package io.rivulet.store;
 
 import io.rivulet.RstoreException;
+import io.rivulet.hooks.QueryTransform;
 import io.rivulet.query.InvalidConditionException;
 import io.rivulet.query.SearchQuery;
 import io.rivulet.schema.CollectionDescriptor;
@@ -29,12 +30,14 @@ public class CollectionStore {
     /**
      * @param limit    rows at most (already clamped)
      * @param includes relations to load into the rows
+     * @param scope    restrictions of before hooks
      */
     public List<Map<String, Object>> list(CollectionDescriptor collection, SearchQuery query, int limit,
-            List<Include> includes) {
+            List<Include> includes, List<QueryTransform> scope) {
         IncludeLoader includeLoader = new IncludeLoader(entityManager);
         includeLoader.check(collection, includes);
-        RowQuery<jakarta.persistence.Tuple> rows = RowQuery.rows(entityManager, collection).keys(query.keys());
+        RowQuery<jakarta.persistence.Tuple> rows = RowQuery.rows(entityManager, collection).keys(query.keys())
+                .transform(scope);
         query.where().ifPresent(where -> {
             try {
                 rows.where(where);
@@ -53,10 +56,10 @@ public class CollectionStore {
     }
 
     public Optional<Map<String, Object>> get(CollectionDescriptor collection, List<Object> key,
-            Map<String, Boolean> columns, List<Include> includes) {
+            Map<String, Boolean> columns, List<Include> includes, List<QueryTransform> scope) {
         IncludeLoader includeLoader = new IncludeLoader(entityManager);
         includeLoader.check(collection, includes);
-        List<Map<String, Object>> rows = RowQuery.rows(entityManager, collection).key(key)
+        List<Map<String, Object>> rows = RowQuery.rows(entityManager, collection).key(key).transform(scope)
                 .fetchRows(selection(collection, columns, includes), 0, 1);
         includeLoader.load(collection, rows, includes);
         return rows.stream().findFirst();
@@ -95,25 +98,31 @@ public class CollectionStore {
         return Row.of(collection, entity);
     }
 
-    /** @return the updated row, or empty when no row has that key */
-    public Optional<Map<String, Object>> patch(CollectionDescriptor collection, List<Object> key,
-            Map<String, Object> body) {
+    /** A row before and after a patch. */
+    public record Change(Map<String, Object> previous, Map<String, Object> current) {
+    }
+
+    /** @return the row before and after, or empty when no row in scope has that key */
+    public Optional<Change> patch(CollectionDescriptor collection, List<Object> key, Map<String, Object> body,
+            List<QueryTransform> scope) {
         Map<FieldDescriptor, Object> values = BodyValidator.forPatch(collection, body);
-        Optional<Object> found = RowQuery.entities(entityManager, collection).key(key).fetchEntity();
+        Optional<Object> found = RowQuery.entities(entityManager, collection).key(key).transform(scope).fetchEntity();
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Object entity = found.get();
+        Map<String, Object> previous = Row.of(collection, entity);
         checkUnique(collection, values, key);
         values.forEach((field, value) -> collection.write(entity, field, value));
         touch(collection, entity);
         flush(collection);
-        return Optional.of(Row.of(collection, entity));
+        return Optional.of(new Change(previous, Row.of(collection, entity)));
     }
 
     /** @return the deleted row (its pre-image), or empty when no row has that key */
-    public Optional<Map<String, Object>> delete(CollectionDescriptor collection, List<Object> key) {
-        Optional<Object> found = RowQuery.entities(entityManager, collection).key(key).fetchEntity();
+    public Optional<Map<String, Object>> delete(CollectionDescriptor collection, List<Object> key,
+            List<QueryTransform> scope) {
+        Optional<Object> found = RowQuery.entities(entityManager, collection).key(key).transform(scope).fetchEntity();
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.rivulet.store;
 
 import io.rivulet.RstoreException;
+import io.rivulet.hooks.QueryTransform;
 import io.rivulet.query.Condition;
 import io.rivulet.query.InvalidConditionException;
 import io.rivulet.query.SortOrder;
@@ -158,6 +159,12 @@ public final class RowQuery<T> {
     /** Excludes one key. */
     public RowQuery<T> notKey(List<Object> key) {
         restrictions.add(cb.not(keyPredicate(key)));
+        return this;
+    }
+
+    /** Adds the restrictions of before hooks ({@code transformQuery}). */
+    public RowQuery<T> transform(List<QueryTransform> transforms) {
+        transforms.forEach(t -> restrictions.add(t.where(cb, root, query)));
         return this;
     }
 

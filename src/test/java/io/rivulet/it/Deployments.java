@@ -1,8 +1,15 @@
 package io.rivulet.it;
 
 import io.rivulet.it.probe.ConditionProbe;
+import io.rivulet.it.probe.GuardedProbe;
+import io.rivulet.it.probe.HookRecorder;
+import io.rivulet.it.probe.HookRecorderResource;
+import io.rivulet.it.probe.ProgrammaticAllowList;
+import io.rivulet.it.probe.SecretRef;
 import io.rivulet.it.probe.StatementCountResource;
 import io.rivulet.it.probe.StatementCounter;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +22,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The one deployment of the integration tests: the WAR Maven built, plus test-only classes (a
- * probe collection for the condition table, a statement counter and its resource).
+ * probe collection for the condition table, a statement counter, a hook recorder, guarded
+ * collections) and, if given, MicroProfile Config properties.
  */
 public final class Deployments {
 
@@ -25,9 +33,20 @@ public final class Deployments {
     }
 
     public static WebArchive rivulet() {
+        return rivulet(Map.of());
+    }
+
+    /** @param config MicroProfile Config properties of this deployment */
+    public static WebArchive rivulet(Map<String, String> config) {
         File war = new File(System.getProperty("rivulet.it.war", "target/rivulet.war"));
         WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(ConditionProbe.class, StatementCounter.class, StatementCountResource.class);
+                .addClasses(ConditionProbe.class, StatementCounter.class, StatementCountResource.class,
+                        GuardedProbe.class, SecretRef.class, HookRecorder.class, HookRecorderResource.class,
+                        ProgrammaticAllowList.class);
+        if (!config.isEmpty()) {
+            archive.add(new StringAsset(config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("\n"))), "WEB-INF/classes/META-INF/microprofile-config.properties");
+        }
         String persistence = read(archive, PERSISTENCE_XML).replace("<properties>", "<properties>\n"
                 + "      <property name=\"eclipselink.session.customizer\" value=\"" + StatementCounter.class.getName()
                 + "\"/>");

@@ -24,6 +24,15 @@ final class PayaraCommands {
                 + httpPort + "\n";
     }
 
+    /** JVM system properties, as {@code -Dname=value} would set them (a ':' in a value is escaped). */
+    static String systemProperties(String... properties) {
+        StringBuilder commands = new StringBuilder();
+        for (String property : properties) {
+            commands.append("create-system-properties ").append(property.replace(":", "\\:")).append('\n');
+        }
+        return commands.toString();
+    }
+
     private static String projectPreBoot() {
         try {
             return Files.readString(Path.of("payara/pre-boot.asadmin")) + "\n";

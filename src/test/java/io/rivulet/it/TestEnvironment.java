@@ -74,7 +74,9 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
     /** Runs before Arquillian deploys the class (register it before ArquillianExtension). */
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException, IOException {
-        Files.writeString(preBoot, PayaraCommands.preBoot(freePort()));
+        ServerProperties properties = context.getRequiredTestClass().getAnnotation(ServerProperties.class);
+        Files.writeString(preBoot, PayaraCommands.preBoot(freePort())
+                + (properties == null ? "" : PayaraCommands.systemProperties(properties.value())));
         if (!isPostgresql()) {
             return;
         }

@@ -1,0 +1,141 @@
+package io.rivulet.hooks;
+
+import io.rivulet.query.SearchQuery;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The payload of every collection hook, the same object for the {@link Before} and the
+ * {@link After} hook of one operation. Observe it with qualifiers:
+ * <pre>
+ * void check(&#64;Observes &#64;Before &#64;On(Operation.INDEX_POST) &#64;ForEntity(Project.class) CollectionEvent event)
+ * </pre>
+ * Observers run in the operation's transaction. Throwing from a before hook aborts the operation
+ * (nothing is written); an {@link io.rivulet.RstoreException} sets the status and statusMessage
+ * the client gets, anything else is a {@code 500 Server Error}.
+ */
+public final class CollectionEvent {
+
+    private final Operation operation;
+    private final String collection;
+    private final String key;
+    private final Map<String, Object> body;
+    private final String rawQuery;
+    private final Supplier<SearchQuery> queryParser;
+    private final RequestInfo request;
+    private final Map<String, Object> meta = new HashMap<>();
+    private final List<QueryTransform> transforms = new ArrayList<>();
+    private SearchQuery searchQuery;
+    private Class<?> entityClass;
+    private Object result;
+    private Map<String, Object> previousRecord;
+    private boolean after;
+
+    /**
+     * @param key         the item key of item operations, else null
+     * @param body        the decoded body of create and patch, else null
+     * @param rawQuery    the raw query string, or null
+     * @param queryParser parses the search query when first asked for
+     */
+    public CollectionEvent(Operation operation, String collection, String key, Map<String, Object> body,
+            String rawQuery, Supplier<SearchQuery> queryParser, RequestInfo request) {
+        this.operation = operation;
+        this.collection = collection;
+        this.key = key;
+        this.body = body;
+        this.rawQuery = rawQuery;
+        this.queryParser = queryParser;
+        this.request = request;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The collection name as requested (it may not exist). */
+    public String collection() {
+        return collection;
+    }
+
+    /** The entity class of the collection, when it exists. */
+    public Optional<Class<?>> entityClass() {
+        return Optional.ofNullable(entityClass);
+    }
+
+    /** The item key ({@code "7::42"} for compound keys) of item operations. */
+    public Optional<String> key() {
+        return Optional.ofNullable(key);
+    }
+
+    /** The decoded request body of create (the item) and patch (the changes). */
+    public Optional<Map<String, Object>> body() {
+        return Optional.ofNullable(body).map(Collections::unmodifiableMap);
+    }
+
+    /** The raw query string ({@code superjson=…}), if any. */
+    public Optional<String> rawQuery() {
+        return Optional.ofNullable(rawQuery);
+    }
+
+    /** The decoded search query of the read operations; a malformed one answers 400 when asked for. */
+    public SearchQuery searchQuery() {
+        if (searchQuery == null) {
+            searchQuery = queryParser == null ? SearchQuery.EMPTY : queryParser.get();
+        }
+        return searchQuery;
+    }
+
+    public RequestInfo request() {
+        return request;
+    }
+
+    /** Shared by the before and the after hook of this operation. */
+    public Map<String, Object> meta() {
+        return meta;
+    }
+
+    /** Before hooks: restricts the rows of list, get, patch and delete (not create). */
+    public void transformQuery(QueryTransform transform) {
+        transforms.add(transform);
+    }
+
+    public List<QueryTransform> transforms() {
+        return Collections.unmodifiableList(transforms);
+    }
+
+    /** After hooks: the rows (list), the row or null (get, patch, delete), the created row. */
+    public Object result() {
+        return result;
+    }
+
+    /** After hooks: replaces what the client gets. */
+    public void setResult(Object result) {
+        this.result = result;
+    }
+
+    /** After hooks of patch: the row before the change. */
+    public Optional<Map<String, Object>> previousRecord() {
+        return Optional.ofNullable(previousRecord);
+    }
+
+    public boolean isAfter() {
+        return after;
+    }
+
+    // set by Rivulet while it runs the operation
+
+    public void resolved(Class<?> type) {
+        this.entityClass = type;
+    }
+
+    public void completed(Object operationResult, Map<String, Object> previous) {
+        this.result = operationResult;
+        this.previousRecord = previous;
+        this.after = true;
+    }
+}

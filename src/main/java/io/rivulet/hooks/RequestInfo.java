@@ -1,0 +1,26 @@
+package io.rivulet.hooks;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP request behind an operation.
+ *
+ * @param headers request headers, names in lower case
+ * @param caller  the caller from Jakarta Security's {@code SecurityContext}, if authenticated
+ * @param url     the request URL
+ */
+public record RequestInfo(Map<String, List<String>> headers, Optional<Principal> caller, String url) {
+
+    public RequestInfo {
+        headers = Map.copyOf(headers);
+    }
+
+    /** The first value of a header (case-insensitive name). */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+}

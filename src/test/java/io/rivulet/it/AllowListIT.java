@@ -1,0 +1,55 @@
+package io.rivulet.it;
+
+import static io.rivulet.it.RstoreClient.sj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The allow-list: a node started with {@code -Drivulet.allow-tables=} listing every collection
+ * but {@code secrets} (and the test's {@code secretRefs}, which the programmatic API adds at
+ * startup — calls accumulate).
+ */
+@RivuletIT
+@ServerProperties("rivulet.allow-tables=todos,users,posts,comments,labels,postLabels,teams,teamsToUsers,projects,"
+        + "conditionProbes,guardedProbes")
+class AllowListIT {
+
+    private static final String DENIED = "Collection \"secrets\" is not allowed.";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rivulet(Map.of("rivulet.test.allow", "secretRefs"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void secretsAreRefusedEverywhere() {
+        RstoreClient rstore = new RstoreClient(base);
+        assertDenied(rstore.get("api/rstore/secrets", null));
+        assertDenied(rstore.get("api/rstore/secrets/1", null));
+        assertDenied(rstore.post("api/rstore/secrets", sj("{\"ownerId\":1,\"value\":\"x\"}")));
+        assertDenied(rstore.patch("api/rstore/secrets/1", sj("{\"value\":\"y\"}")));
+        assertDenied(rstore.delete("api/rstore/secrets/1"));
+        assertEquals(200, rstore.get("api/rstore/todos", null).status());
+        assertEquals(200, rstore.get("api/rstore/secretRefs", null).status(), "added through the API");
+        assertDenied(rstore.get("api/rstore/secretRefs", sj("{\"include\":{\"secret\":true}}")));
+        assertDenied(rstore.get("api/rstore/secretRefs", sj("{\"include\":{\"secret\":{\"where\":"
+                + "{\"operator\":\"isNull\",\"field\":\"value\"}}}}")));
+        var unknown = rstore.get("api/rstore/nope", null);
+        assertEquals(403, unknown.status(), "with an active allow-list an unknown collection is not allowed either");
+        assertEquals("Collection \"nope\" is not allowed.", unknown.statusMessage());
+    }
+
+    private static void assertDenied(RstoreClient.Reply reply) {
+        assertEquals(403, reply.status(), reply.toString());
+        assertEquals(DENIED, reply.statusMessage());
+    }
+}
