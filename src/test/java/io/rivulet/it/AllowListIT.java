@@ -43,6 +43,11 @@ class AllowListIT {
         assertDenied(rstore.get("api/rstore/secretRefs", sj("{\"include\":{\"secret\":true}}")));
         assertDenied(rstore.get("api/rstore/secretRefs", sj("{\"include\":{\"secret\":{\"where\":"
                 + "{\"operator\":\"isNull\",\"field\":\"value\"}}}}")));
+        var schema = rstore.get("api/rstore/_schema", null).object().getJsonObject("collections");
+        assertEquals(false, schema.containsKey("secrets"), "absent from the schema description");
+        assertEquals(true, schema.containsKey("todos"));
+        assertEquals(false, schema.getJsonObject("secretRefs").getJsonObject("relationships").containsKey("secret"),
+                "no relationship leads to a collection that is not allowed");
         var unknown = rstore.get("api/rstore/nope", null);
         assertEquals(403, unknown.status(), "with an active allow-list an unknown collection is not allowed either");
         assertEquals("Collection \"nope\" is not allowed.", unknown.statusMessage());

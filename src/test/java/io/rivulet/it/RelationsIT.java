@@ -250,6 +250,42 @@ class RelationsIT {
                 "Unknown field in filter: passwordHash");
     }
 
+    @Test
+    void schemaDescriptionShowsEveryKindOfRelation() {
+        var reply = rstore.get("api/rstore/_schema", null);
+        assertEquals(200, reply.status(), reply.toString());
+        JsonObject schema = reply.object();
+        assertTrue(schema.getString("version").matches("[0-9a-f]{16}"));
+        assertEquals(schema, rstore.get("api/rstore/_schema", null).object(), "stable");
+        JsonObject collections = schema.getJsonObject("collections");
+        JsonObject users = collections.getJsonObject("users");
+        assertEquals("users", users.getString("from"));
+        assertFalse(users.getJsonObject("columns").containsKey("passwordHash"));
+        assertEquals("nick_name", users.getJsonObject("columns").getJsonObject("nickName").getString("from"));
+        JsonObject mood = users.getJsonObject("columns").getJsonObject("mood");
+        assertEquals("enumeration", mood.getString("type"));
+        assertEquals(List.of("happy", "sad", "taco"), mood.getJsonArray("values").getValuesAs(
+                jakarta.json.JsonString::getString));
+        assertTrue(mood.getBoolean("optional"));
+        assertEquals("json", users.getJsonObject("columns").getJsonObject("settings").getString("type"));
+        assertEquals("date-time", users.getJsonObject("columns").getJsonObject("createdAt").getString("format"));
+        assertEquals(false, collections.getJsonObject("todos").getJsonObject("columns").getJsonObject("completed")
+                .getBoolean("default"));
+        assertEquals(List.of("teamId", "userId"), collections.getJsonObject("teamsToUsers").getJsonArray("primaryKey")
+                .getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals("{\"kind\":\"many\",\"hops\":[{\"sourceField\":[\"id\"],\"destField\":[\"authorId\"],"
+                + "\"destSchema\":\"posts\"}]}", users.getJsonObject("relationships").get("posts").toString());
+        assertEquals("{\"kind\":\"many\",\"hops\":[{\"sourceField\":[\"id\"],\"destField\":[\"postId\"],"
+                + "\"destSchema\":\"postLabels\"},{\"sourceField\":[\"labelId\"],\"destField\":[\"id\"],"
+                + "\"destSchema\":\"labels\"}]}",
+                collections.getJsonObject("posts").getJsonObject("relationships").get("labels").toString());
+        assertEquals("{\"kind\":\"one\",\"hops\":[{\"sourceField\":[\"parentId\"],\"destField\":[\"id\"],"
+                + "\"destSchema\":\"comments\"}]}",
+                collections.getJsonObject("comments").getJsonObject("relationships").get("parent").toString());
+        assertEquals("{\"kind\":\"many\",\"hops\":[{\"sourceField\":[\"id\"],\"destField\":[\"userId\"],"
+                + "\"destSchema\":\"teamsToUsers\"}]}", users.getJsonObject("relationships").get("memberships").toString());
+    }
+
     private static void assertError(RstoreClient.Reply reply, String statusMessage) {
         assertEquals(400, reply.status(), reply.toString());
         assertEquals(statusMessage, reply.statusMessage());
