@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# REST benchmark on PostgreSQL: list (50 of 10,000 rows with a where and an orderBy) and
-# get-by-key, measured with wrk against Rivulet on Payara Micro. Results go to bench/results/.
+# REST benchmark on PostgreSQL: list (50 of 10,000 rows with a where and an orderBy), an include
+# tree, get-by-key (wrk), and 100 get-by-key as one _batch vs 100 sequential requests
+# (bench/batch.py), against Rivulet on Payara Micro. Results go to bench/results/.
 #   bench/rest.sh                  # build, load 10,000 todos, measure (20 s per scenario)
 #   DURATION=60s CONNECTIONS=32 bench/rest.sh
 set -euo pipefail
@@ -63,5 +64,7 @@ LUA
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$include_url"
   echo; echo "## get by key (random of 10,000)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/results/get-by-key.lua "http://127.0.0.1:$PORT"
+  echo; echo "## 100 get-by-key: one _batch vs 100 sequential requests (30 rounds)"
+  python3 bench/batch.py "$PORT" 100001 30
 } | tee "$out"
 echo "results: $out"

@@ -35,6 +35,16 @@ public class RstoreException extends RuntimeException {
         return data;
     }
 
+    /** The RstoreException a failure carries (interceptors and CDI may have wrapped it), if any. */
+    public static java.util.Optional<RstoreException> in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RstoreException rstore) {
+                return java.util.Optional.of(rstore);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static RstoreException badRequest(String statusMessage) {
         return new RstoreException(400, statusMessage);
     }

@@ -18,6 +18,11 @@ public record RequestInfo(Map<String, List<String>> headers, Optional<Principal>
         headers = Map.copyOf(headers);
     }
 
+    /** The rstore client's id ({@code X-Rstore-Client-Id}), sent with mutations: realtime skips its echo. */
+    public Optional<String> clientId() {
+        return header("x-rstore-client-id").filter(id -> !id.isBlank());
+    }
+
     /** The first value of a header (case-insensitive name). */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));

@@ -88,6 +88,11 @@ public class CollectionResource {
     }
 
     private RequestInfo requestInfo() {
+        return requestInfo(headers, uri, security);
+    }
+
+    /** What hooks see of the HTTP request: headers (lower-case names), the caller, the URL. */
+    static RequestInfo requestInfo(HttpHeaders headers, UriInfo uri, SecurityContext security) {
         Map<String, List<String>> lowerCase = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
         return new RequestInfo(lowerCase, Optional.ofNullable(security.getCallerPrincipal()),

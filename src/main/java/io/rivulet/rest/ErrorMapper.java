@@ -30,11 +30,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable error) {
         // interceptors (transactions, CDI) may wrap the error Rivulet meant to send
+        var rstore = RstoreException.in(error);
+        if (rstore.isPresent()) {
+            return ErrorResponses.of(uri, request, rstore.get().status(), rstore.get().statusMessage(),
+                    rstore.get().statusMessage(), rstore.get().data());
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof RstoreException rstore) {
-                return ErrorResponses.of(uri, request, rstore.status(), rstore.statusMessage(), rstore.statusMessage(),
-                        rstore.data());
-            }
             if (t instanceof WebApplicationException web) {
                 return jaxRs(web);
             }

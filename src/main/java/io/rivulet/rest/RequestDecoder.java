@@ -69,6 +69,15 @@ public class RequestDecoder {
         return (Map<String, Object>) map;
     }
 
+    /** A {@code _batch} body: any SuperJSON value (its shape is checked by the batch). */
+    public Object batchBody(InputStream body) {
+        try {
+            return SuperJson.decode(read(body)).value();
+        } catch (SuperJsonException e) {
+            throw RstoreException.badRequest("Invalid batch request", e.getMessage());
+        }
+    }
+
     private String read(InputStream body) {
         int max = settings.maxBodyBytes() > 0 ? settings.maxBodyBytes() : Integer.MAX_VALUE - 8;
         try {

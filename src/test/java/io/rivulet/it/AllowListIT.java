@@ -43,6 +43,15 @@ class AllowListIT {
         assertDenied(rstore.get("api/rstore/secretRefs", sj("{\"include\":{\"secret\":true}}")));
         assertDenied(rstore.get("api/rstore/secretRefs", sj("{\"include\":{\"secret\":{\"where\":"
                 + "{\"operator\":\"isNull\",\"field\":\"value\"}}}}")));
+        var batch = rstore.send("POST", "api/rstore/_batch", sj("{\"operations\":[{\"type\":\"fetchFirst\","
+                + "\"collection\":\"secrets\",\"key\":\"1\"},{\"type\":\"create\",\"collection\":\"todos\","
+                + "\"item\":{\"title\":\"allowed\"}},{\"type\":\"delete\",\"collection\":\"secrets\",\"key\":\"1\"}]}"),
+                "content-type", "application/json");
+        var results = batch.object().getJsonObject("json").getJsonArray("results");
+        assertEquals(403, results.getJsonObject(0).getInt("statusCode"));
+        assertEquals(DENIED, results.getJsonObject(0).getString("statusMessage"));
+        assertEquals(true, results.getJsonObject(1).getBoolean("ok"), "only its own operation fails");
+        assertEquals(403, results.getJsonObject(2).getInt("statusCode"));
         var schema = rstore.get("api/rstore/_schema", null).object().getJsonObject("collections");
         assertEquals(false, schema.containsKey("secrets"), "absent from the schema description");
         assertEquals(true, schema.containsKey("todos"));

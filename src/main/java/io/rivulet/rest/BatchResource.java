@@ -1,0 +1,47 @@
+package io.rivulet.rest;
+
+import io.rivulet.batch.BatchService;
+import io.rivulet.wire.SuperJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * {@code POST /api/rstore/_batch}, matched before {@code {collection}}: a SuperJSON request, and a
+ * SuperJSON response {@code {"json":{"results":[…]}}} (the client cannot read plain JSON here).
+ */
+@Path("rstore/_batch")
+@RequestScoped
+public class BatchResource {
+
+    @Inject
+    BatchService batch;
+
+    @Inject
+    RequestDecoder decoder;
+
+    @Inject
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    public Response run(InputStream body) {
+        Object request = decoder.batchBody(body);
+        var results = batch.run(request, CollectionResource.requestInfo(headers, uri, security));
+        return Response.ok(SuperJson.encode(Map.of("results", results)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
