@@ -1,8 +1,6 @@
 package io.rivulet.batch;
 
 import io.rivulet.RstoreException;
-import io.rivulet.config.RivuletSettings;
-import io.rivulet.hooks.AllowList;
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.fire.HookFirer;
 import io.rivulet.query.SearchQuery;
@@ -14,7 +12,7 @@ import io.rivulet.schema.KeyCodec;
 import io.rivulet.schema.ValueCodec;
 import io.rivulet.store.CollectionStore;
 import io.rivulet.store.Include;
-import io.rivulet.store.IncludeParser;
+import io.rivulet.store.IncludeReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,10 +42,7 @@ public class FoldedReads {
     CollectionStore store;
 
     @Inject
-    RivuletSettings settings;
-
-    @Inject
-    AllowList allowList;
+    IncludeReader includes;
 
     /** @return per event, in order: its result (row or null) or the failure */
     @Transactional
@@ -84,15 +79,10 @@ public class FoldedReads {
         } catch (InvalidValueException e) {
             throw RstoreException.badRequest(e.getMessage());
         }
-        event.completed(store.get(collection, key, query.columns(), includes(collection, query), event.transforms())
+        event.completed(store.get(collection, key, query.columns(), includes.read(collection, query), event.transforms())
                 .orElse(null), null);
         hooks.after(event);
         return event.result();
-    }
-
-    private List<Include> includes(CollectionDescriptor collection, SearchQuery query) {
-        return query.include().map(include -> new IncludeParser(registry, settings.maxIncludeDepth(),
-                target -> allowList.check(target.name())).parse(collection, include)).orElse(List.of());
     }
 
     private void fetchFolded(CollectionDescriptor collection, List<CollectionEvent> events, Map<Integer, String> folded,
@@ -101,11 +91,11 @@ public class FoldedReads {
         Map<String, Map<String, Object>> rows = new HashMap<>();
         try {
             SearchQuery query = first.searchQuery();
-            List<Include> includes = includes(collection, query);
+            List<Include> relations = includes.read(collection, query);
             List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(folded.values()));
             SearchQuery byKeys = new SearchQuery(Optional.empty(), List.of(), Optional.empty(), 0, query.columns(),
                     keys, Optional.empty());
-            for (Map<String, Object> row : store.list(collection, byKeys, keys.size(), includes, List.of())) {
+            for (Map<String, Object> row : store.list(collection, byKeys, keys.size(), relations, List.of())) {
                 rows.put(KeyCodec.format(collection, row), row);
             }
         } catch (RuntimeException e) {

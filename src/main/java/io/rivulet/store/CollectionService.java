@@ -2,7 +2,6 @@ package io.rivulet.store;
 
 import io.rivulet.RstoreException;
 import io.rivulet.config.RivuletSettings;
-import io.rivulet.hooks.AllowList;
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.fire.FiresHooks;
 import io.rivulet.query.SearchQuery;
@@ -37,7 +36,7 @@ public class CollectionService {
     RivuletSettings settings;
 
     @Inject
-    AllowList allowList;
+    IncludeReader includes;
 
     /** @return the rows */
     public Object list(CollectionEvent event) {
@@ -45,7 +44,7 @@ public class CollectionService {
         SearchQuery query = event.searchQuery();
         int maxLimit = settings.maxLimit() > 0 ? settings.maxLimit() : Integer.MAX_VALUE;
         int limit = Math.min(query.limit().orElse(maxLimit), maxLimit);
-        event.completed(store.list(collection, query, limit, includes(collection, query), event.transforms()), null);
+        event.completed(store.list(collection, query, limit, includes.read(collection, query), event.transforms()), null);
         return event.result();
     }
 
@@ -53,7 +52,7 @@ public class CollectionService {
     public Object get(CollectionEvent event) {
         CollectionDescriptor collection = collection(event);
         SearchQuery query = event.searchQuery();
-        event.completed(store.get(collection, key(collection, event), query.columns(), includes(collection, query),
+        event.completed(store.get(collection, key(collection, event), query.columns(), includes.read(collection, query),
                 event.transforms()).orElse(null), null);
         return event.result();
     }
@@ -78,13 +77,6 @@ public class CollectionService {
         CollectionDescriptor collection = collection(event);
         event.completed(store.delete(collection, key(collection, event), event.transforms()).orElse(null), null);
         return event.result();
-    }
-
-    private List<Include> includes(CollectionDescriptor collection, SearchQuery query) {
-        return query.include()
-                .map(include -> new IncludeParser(registry, settings.maxIncludeDepth(), target -> allowList.check(
-                        target.name())).parse(collection, include))
-                .orElse(List.of());
     }
 
     private CollectionDescriptor collection(CollectionEvent event) {
