@@ -19,4 +19,10 @@ public class Todo extends ExampleEntity {
 
     @Column(nullable = false)
     private boolean completed = false;
+
+    /** Used by {@link ExampleTodosResource}, an application endpoint writing with plain JPA. */
+    public void complete() {
+        completed = true;
+        setUpdatedAt(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+    }
 }

@@ -22,12 +22,15 @@ public class CollectionRegistry {
     EntityManagerFactory entityManagerFactory;
 
     private Map<String, CollectionDescriptor> collections;
+    private Map<Class<?>, CollectionDescriptor> byClass;
 
     @PostConstruct
     void build() {
         Map<String, CollectionDescriptor> byName = new LinkedHashMap<>();
         MetamodelReader.read(entityManagerFactory.getMetamodel()).forEach(c -> byName.put(c.name(), c));
         collections = java.util.Collections.unmodifiableMap(byName);
+        byClass = byName.values().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                CollectionDescriptor::entityClass, c -> c));
         LOG.info(() -> "Rivulet collections: " + String.join(", ", collections.keySet()));
     }
 
@@ -38,6 +41,17 @@ public class CollectionRegistry {
 
     public Optional<CollectionDescriptor> find(String name) {
         return Optional.ofNullable(collections.get(name));
+    }
+
+    /** The collection of an entity class (or of a provider's subclass of it). */
+    public Optional<CollectionDescriptor> forEntity(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            CollectionDescriptor collection = byClass.get(c);
+            if (collection != null) {
+                return Optional.of(collection);
+            }
+        }
+        return Optional.empty();
     }
 
     public Collection<CollectionDescriptor> all() {

@@ -7,6 +7,7 @@ import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.ForCollection;
 import io.rivulet.hooks.ForEntity;
 import io.rivulet.hooks.On;
+import io.rivulet.realtime.TransactionChanges;
 import io.rivulet.schema.CollectionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,11 +29,18 @@ public class HookFirer {
     @Inject
     CollectionRegistry registry;
 
+    @Inject
+    TransactionChanges changes;
+
     /** The before hooks, then the allow-list (the rstore server's order). */
     public void before(CollectionEvent event) {
         registry.find(event.collection()).ifPresent(collection -> event.resolved(collection.entityClass()));
         fire(event, Before.Literal.INSTANCE);
         allowList.check(event.collection());
+        if (event.operation() != io.rivulet.hooks.Operation.INDEX_GET
+                && event.operation() != io.rivulet.hooks.Operation.ITEM_GET) {
+            changes.origin(event.request().clientId().orElse(null));
+        }
     }
 
     public void after(CollectionEvent event) {

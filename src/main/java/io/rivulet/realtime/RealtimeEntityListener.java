@@ -1,0 +1,73 @@
+package io.rivulet.realtime;
+
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.schema.CollectionRegistry;
+import io.rivulet.schema.KeyCodec;
+import io.rivulet.store.Row;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreRemove;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A default entity listener (META-INF/orm.xml): every JPA write of a collection's entity — through
+ * Rivulet or by the application itself — becomes a {@link Change} of the current transaction,
+ * with the row as loaded earlier in the transaction as the pre-image of an update.
+ */
+public class RealtimeEntityListener {
+
+    @PostLoad
+    void loaded(Object entity) {
+        collection(entity).ifPresent(c -> changes().snapshot(entity, Row.of(c, entity)));
+    }
+
+    @PrePersist
+    void persisting(Object entity) {
+        collection(entity).ifPresent(c -> changes().join());
+    }
+
+    @PostPersist
+    void persisted(Object entity) {
+        record(entity, Change.CREATED);
+    }
+
+    @PostUpdate
+    void updated(Object entity) {
+        record(entity, Change.UPDATED);
+    }
+
+    @PreRemove
+    void removing(Object entity) {
+        collection(entity).ifPresent(c -> changes().snapshot(entity, Row.of(c, entity)));
+    }
+
+    @PostRemove
+    void removed(Object entity) {
+        collection(entity).ifPresent(c -> {
+            Map<String, Object> row = Optional.ofNullable(changes().snapshotOf(entity)).orElseGet(() -> Row.of(c, entity));
+            changes().add(new Change(c.name(), Change.DELETED, KeyCodec.format(c, row), row, null, null));
+        });
+    }
+
+    private void record(Object entity, String type) {
+        collection(entity).ifPresent(c -> {
+            Map<String, Object> row = Row.of(c, entity);
+            Map<String, Object> previous = Change.UPDATED.equals(type) ? changes().snapshotOf(entity) : null;
+            changes().add(new Change(c.name(), type, KeyCodec.format(c, row), row, previous, null));
+            changes().snapshot(entity, row);
+        });
+    }
+
+    private static Optional<CollectionDescriptor> collection(Object entity) {
+        return CDI.current().select(CollectionRegistry.class).get().forEntity(entity.getClass());
+    }
+
+    private static TransactionChanges changes() {
+        return CDI.current().select(TransactionChanges.class).get();
+    }
+}

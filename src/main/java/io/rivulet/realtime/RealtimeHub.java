@@ -1,0 +1,290 @@
+package io.rivulet.realtime;
+
+import io.rivulet.hooks.AllowList;
+import io.rivulet.hooks.RealtimeEvent;
+import io.rivulet.query.Condition;
+import io.rivulet.query.ConditionParser;
+import io.rivulet.query.InvalidConditionException;
+import io.rivulet.query.JsText;
+import io.rivulet.query.memory.Dialect;
+import io.rivulet.query.memory.InMemoryFilter;
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.schema.CollectionRegistry;
+import io.rivulet.schema.FieldDescriptor;
+import io.rivulet.schema.FieldType;
+import io.rivulet.wire.Jsonp;
+import io.rivulet.wire.PlainJson;
+import io.rivulet.wire.SuperJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The rstore realtime protocol on this node (PROTOCOL §7): peers, their subscriptions, and the
+ * fan-out of committed changes with {@code filterWhere} matching (the in-memory back end).
+ */
+@ApplicationScoped
+public class RealtimeHub {
+
+    private static final Logger LOG = Logger.getLogger(RealtimeHub.class.getName());
+    static final int PROTOCOL_VERSION = 2;
+
+    private final Map<Session, Peer> peers = new ConcurrentHashMap<>();
+    private final SubscriptionIndex index = new SubscriptionIndex();
+    private final Map<String, InMemoryFilter> filters = new ConcurrentHashMap<>();
+
+    @Inject
+    ChangeBus bus;
+
+    @Inject
+    CollectionRegistry registry;
+
+    @Inject
+    AllowList allowList;
+
+    @Inject
+    Event<RealtimeEvent> hooks;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.max-queued-frames", defaultValue = "1000")
+    int maxQueued;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.max-subscriptions", defaultValue = "1000")
+    int maxSubscriptions;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.dialect", defaultValue = "postgresql")
+    String dialect;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        bus.onChange(this::deliver);
+    }
+
+    void open(Session session, String clientId) {
+        Peer peer = new Peer(session, clientId, maxQueued);
+        peers.put(session, peer);
+        if (clientId != null) {
+            peer.version = PROTOCOL_VERSION;
+            peer.send(ack());
+        }
+    }
+
+    void close(Session session) {
+        Peer peer = peers.remove(session);
+        if (peer != null) {
+            index.removeAll(peer);
+            peer.subscriptions.clear();
+        }
+    }
+
+    /** One text frame from a client; anything malformed or unknown is ignored. */
+    void receive(Session session, String text) {
+        Peer peer = peers.get(session);
+        if (peer == null) {
+            return;
+        }
+        if ("ping".equals(text)) {
+            peer.send("pong");
+            return;
+        }
+        JsonObject frame;
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
+            frame = reader.readObject();
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (frame.get("init") instanceof JsonObject init) {
+            init(peer, init);
+        } else if (frame.get("subscription") instanceof JsonObject subscription) {
+            subscription(peer, subscription);
+        }
+    }
+
+    private void init(Peer peer, JsonObject init) {
+        JsonValue version = init.get("v");
+        if (version != null && !(version.getValueType() == JsonValue.ValueType.NUMBER
+                && ((jakarta.json.JsonNumber) version).doubleValue() >= 1
+                && ((jakarta.json.JsonNumber) version).doubleValue() <= PROTOCOL_VERSION)) {
+            peer.send("{\"init\":{\"ok\":false,\"error\":\"unsupported-version\",\"v\":" + PROTOCOL_VERSION + "}}");
+            peer.close(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported-version");
+            return;
+        }
+        if (init.get("clientId") instanceof JsonString clientId) {
+            peer.clientId = clientId.getString();
+        }
+        peer.version = version == null ? 1 : ((jakarta.json.JsonNumber) version).intValue();
+        peer.send(ack());
+    }
+
+    private static String ack() {
+        return "{\"init\":{\"ok\":true,\"v\":" + PROTOCOL_VERSION + "}}";
+    }
+
+    private void subscription(Peer peer, JsonObject frame) {
+        if (!(frame.get("action") instanceof JsonString action) || !(frame.get("collection") instanceof JsonString name)) {
+            return;
+        }
+        String collection = name.getString();
+        JsonValue rawKey = frame.get("key");
+        String key = rawKey == null || rawKey == JsonValue.NULL ? null : JsText.of(SuperJson.decodeValue(
+                "{\"json\":" + rawKey + "}"));
+        JsonValue rawWhere = frame.get("where");
+        boolean hasWhere = rawWhere != null && rawWhere != JsonValue.NULL;
+        String id = collection + "|" + (key == null ? "*" : key) + "|" + (hasWhere ? rawWhere.toString() : "*");
+        if ("unsubscribe".equals(action.getString())) {
+            Subscription removed = peer.subscriptions.remove(id);
+            if (removed != null) {
+                index.remove(peer, removed);
+            }
+            return;
+        }
+        if (!"subscribe".equals(action.getString()) || peer.subscriptions.containsKey(id)) {
+            return;
+        }
+        if (!allowList.isAllowed(collection)) {
+            reject(peer, frame, "collection-not-allowed");
+            return;
+        }
+        if (registry.find(collection).isEmpty()) {
+            reject(peer, frame, "collection-not-found");
+            return;
+        }
+        if (peer.subscriptions.size() >= maxSubscriptions) {
+            reject(peer, frame, "too-many-subscriptions");
+            return;
+        }
+        Object where = hasWhere ? SuperJson.decodeValue("{\"json\":" + rawWhere + "}") : null;
+        Optional<Condition> condition;
+        try {
+            condition = ConditionParser.parse(where);
+        } catch (InvalidConditionException e) {
+            reject(peer, frame, "invalid-where");
+            return;
+        }
+        RealtimeEvent authorize = new RealtimeEvent(RealtimeEvent.Kind.AUTHORIZE, collection, key, where, null, null,
+                peer.clientId);
+        try {
+            hooks.fire(authorize);
+        } catch (RuntimeException e) {
+            authorize.reject("authorize-error");
+        }
+        if (authorize.rejection().isPresent()) {
+            reject(peer, frame, authorize.rejection().get());
+            return;
+        }
+        Subscription subscription = new Subscription(id, collection, key, condition);
+        peer.subscriptions.put(id, subscription);
+        index.add(peer, subscription);
+    }
+
+    private static void reject(Peer peer, JsonObject frame, String reason) {
+        Map<String, Object> rejected = new LinkedHashMap<>();
+        rejected.put("action", "rejected");
+        rejected.put("collection", ((JsonString) frame.get("collection")).getString());
+        if (frame.containsKey("key")) {
+            rejected.put("key", frame.get("key"));
+        }
+        if (frame.containsKey("where")) {
+            rejected.put("where", frame.get("where"));
+        }
+        rejected.put("reason", reason);
+        peer.send(PlainJson.write(Map.of("subscription", rejected)));
+    }
+
+    /** Sends a committed change to every peer with a matching subscription, once per peer. */
+    void deliver(Change change) {
+        Set<Peer> candidates = index.candidates(change.collection(), change.key());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        String frame = null;
+        for (Peer peer : candidates) {
+            if (change.originClientId() != null && change.originClientId().equals(peer.clientId)) {
+                continue;
+            }
+            if (!matches(peer, change) || filtered(peer, change)) {
+                continue;
+            }
+            if (frame == null) {
+                frame = frame(change);
+            }
+            peer.send(frame);
+        }
+    }
+
+    private boolean matches(Peer peer, Change change) {
+        InMemoryFilter filter = filter(change.collection());
+        for (Subscription subscription : peer.subscriptions.values()) {
+            if (!subscription.collection().equals(change.collection())
+                    || subscription.key() != null && !subscription.key().equals(change.key())) {
+                continue;
+            }
+            if (subscription.where().isEmpty()) {
+                return true;
+            }
+            try {
+                Condition where = subscription.where().get();
+                if (filter.test(where, change.record())) {
+                    return true;
+                }
+                if (Change.UPDATED.equals(change.type())
+                        && (change.previousRecord() == null || filter.test(where, change.previousRecord()))) {
+                    return true;
+                }
+            } catch (InvalidConditionException e) {
+                LOG.fine(() -> "subscription " + subscription.id() + " cannot be evaluated: " + e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    private boolean filtered(Peer peer, Change change) {
+        RealtimeEvent filter = new RealtimeEvent(RealtimeEvent.Kind.FILTER, change.collection(), change.key(), null,
+                change.type(), change.record(), peer.clientId);
+        try {
+            hooks.fire(filter);
+        } catch (RuntimeException e) {
+            return true;
+        }
+        return filter.rejection().isPresent();
+    }
+
+    private InMemoryFilter filter(String collection) {
+        return filters.computeIfAbsent(collection, name -> new InMemoryFilter(Dialect.fromWireName(dialect).orElse(Dialect.POSTGRESQL),
+                registry.find(name).map(RealtimeHub::timestampFields).orElse(Set.of())));
+    }
+
+    private static Set<String> timestampFields(CollectionDescriptor collection) {
+        return collection.fields().stream().filter(f -> f.type() == FieldType.TIMESTAMP).map(FieldDescriptor::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String frame(Change change) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("collection", change.collection());
+        update.put("type", change.type());
+        update.put("key", change.key());
+        update.put("record", change.record());
+        if (change.originClientId() != null) {
+            update.put("originClientId", change.originClientId());
+        }
+        return PlainJson.write(Map.of("update", update));
+    }
+}

@@ -1,0 +1,122 @@
+package io.rivulet.realtime;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Collects the changes of the current transaction and hands them to the {@link ChangeBus} only
+ * after it committed: a rolled-back transaction publishes nothing. Outside a transaction a
+ * change is published at once.
+ */
+@ApplicationScoped
+public class TransactionChanges {
+
+    private static final Logger LOG = Logger.getLogger(TransactionChanges.class.getName());
+    private static final Object KEY = TransactionChanges.class;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ChangeBus bus;
+
+    /** The state of one transaction. */
+    static final class Pending implements Synchronization {
+        final List<Change> changes = new ArrayList<>();
+        final Map<Object, Map<String, Object>> snapshots = new IdentityHashMap<>();
+        String originClientId;
+        private final ChangeBus bus;
+
+        Pending(ChangeBus bus) {
+            this.bus = bus;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            // nothing to do before the outcome is known
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+                return;
+            }
+            for (Change change : changes) {
+                try {
+                    bus.publish(change);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Rivulet could not publish a change of " + change.collection(), e);
+                }
+            }
+        }
+    }
+
+    /** Records a change of the current transaction (published after commit). */
+    public void add(Change change) {
+        Pending pending = pending();
+        if (pending == null) {
+            bus.publish(change);
+        } else {
+            pending.changes.add(change.originClientId() == null && pending.originClientId != null
+                    ? new Change(change.collection(), change.type(), change.key(), change.record(),
+                            change.previousRecord(), pending.originClientId)
+                    : change);
+        }
+    }
+
+    /** The rstore client behind the current transaction's writes, for echo suppression. */
+    public void origin(String clientId) {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.originClientId = clientId;
+        }
+    }
+
+    /** Makes sure the current transaction will publish its changes (called early, before any flush). */
+    void join() {
+        pending();
+    }
+
+    /** Remembers a row as loaded, the pre-image of a later update in the same transaction. */
+    void snapshot(Object entity, Map<String, Object> row) {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.snapshots.put(entity, row);
+        }
+    }
+
+    Map<String, Object> snapshotOf(Object entity) {
+        Pending pending = pending();
+        return pending == null ? null : pending.snapshots.get(entity);
+    }
+
+    private Pending pending() {
+        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return null;
+        }
+        Pending pending = (Pending) transactions.getResource(KEY);
+        if (pending == null) {
+            pending = new Pending(bus);
+            try {
+                transactions.registerInterposedSynchronization(pending);
+            } catch (IllegalStateException e) {
+                // too late in the commit to wait for its outcome (the listener registers earlier,
+                // at load, persist and remove, so this is not expected)
+                LOG.warning("Rivulet registered a change too late in a commit; publishing it at once");
+                return null;
+            }
+            transactions.putResource(KEY, pending);
+        }
+        return pending;
+    }
+}

@@ -1,0 +1,174 @@
+package io.rivulet.it;
+
+import static io.rivulet.it.RstoreClient.sj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rstore realtime protocol (PROTOCOL §7) with real WebSocket clients. */
+@RivuletIT
+class RealtimeIT {
+
+    private static final String V2 = "{\"init\":{\"clientId\":\"%s\",\"v\":2}}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rivulet();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    RstoreClient rstore;
+
+    @BeforeEach
+    void client() {
+        rstore = new RstoreClient(base);
+    }
+
+    private WsClient v2(String clientId) throws Exception {
+        WsClient ws = new WsClient(base).send(String.format(V2, clientId));
+        assertEquals("{\"init\":{\"ok\":true,\"v\":2}}", ws.next());
+        return ws;
+    }
+
+    private static String subscribe(String collection, String extra) {
+        return "{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"" + collection + "\"" + extra + "}}";
+    }
+
+    private JsonObject post(String collection, String json, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "content-type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        var reply = rstore.send("POST", "api/rstore/" + collection, sj(json), all);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.object();
+    }
+
+    @Test
+    void handshakePingAndVersions() throws Exception {
+        try (WsClient ws = new WsClient(base)) {
+            assertEquals("pong", ws.send("ping").next());
+            ws.send("{not json").send("{\"what\":1}").send("[1,2]");
+            assertEquals("pong", ws.send("ping").next(), "malformed frames are ignored, the connection stays");
+            ws.send(String.format(V2, "c-1"));
+            assertEquals("{\"init\":{\"ok\":true,\"v\":2}}", ws.next());
+        }
+        try (WsClient ws = new WsClient(base)) {
+            ws.send("{\"init\":{\"clientId\":\"c-2\",\"v\":3}}");
+            assertEquals("{\"init\":{\"ok\":false,\"error\":\"unsupported-version\",\"v\":2}}", ws.next());
+            assertEquals(1002, ws.closed.get(5, TimeUnit.SECONDS));
+        }
+        try (WsClient ws = new WsClient(base, "x-rstore-client-id", "c-3")) {
+            assertEquals("{\"init\":{\"ok\":true,\"v\":2}}", ws.next(), "the upgrade header binds the client id");
+        }
+    }
+
+    @Test
+    void publishedAndCurrentClientsOnOneNode() throws Exception {
+        try (WsClient v1 = new WsClient(base); WsClient v2 = v2("v2-peer")) {
+            v1.send(subscribe("todos", "")).sync();
+            v2.send(subscribe("todos", "")).sync();
+            JsonObject todo = post("todos", "{\"title\":\"realtime\"}");
+            for (WsClient peer : new WsClient[] {v1, v2}) {
+                JsonObject update = peer.nextJson().getJsonObject("update");
+                assertEquals("todos", update.getString("collection"));
+                assertEquals("created", update.getString("type"));
+                assertEquals(String.valueOf(todo.getInt("id")), update.getString("key"), "key is a string");
+                assertEquals(todo, update.getJsonObject("record"));
+            }
+            var deleted = rstore.delete("api/rstore/todos/" + todo.getInt("id"));
+            assertEquals(200, deleted.status());
+            JsonObject update = v1.nextJson().getJsonObject("update");
+            assertEquals("deleted", update.getString("type"));
+            assertEquals(String.valueOf(todo.getInt("id")), update.getString("key"));
+            assertEquals("realtime", update.getJsonObject("record").getString("title"), "the pre-image");
+            assertEquals("deleted", v2.nextJson().getJsonObject("update").getString("type"));
+        }
+    }
+
+    @Test
+    void keysWhereOverlapAndRowsLeavingAFilter() throws Exception {
+        int id = post("todos", "{\"title\":\"watched\"}").getInt("id");
+        int other = post("todos", "{\"title\":\"other\"}").getInt("id");
+        try (WsClient ws = v2("filters")) {
+            String open = ",\"where\":{\"operator\":\"eq\",\"field\":\"completed\",\"value\":false}";
+            ws.send(subscribe("todos", open)).send(subscribe("todos", ",\"key\":" + id))
+                    .send(subscribe("todos", ",\"key\":\"" + id + "\"")).sync();
+            rstore.patch("api/rstore/todos/" + id, sj("{\"completed\":true}"));
+            JsonObject update = ws.nextJson().getJsonObject("update");
+            assertEquals("updated", update.getString("type"));
+            assertTrue(update.getJsonObject("record").getBoolean("completed"));
+            assertNull(ws.quiet(300), "one frame however many subscriptions match");
+            rstore.patch("api/rstore/todos/" + other, sj("{\"completed\":true}"));
+            assertEquals(String.valueOf(other), ws.nextJson().getJsonObject("update").getString("key"),
+                    "the row left the filter: the client learns it");
+            rstore.patch("api/rstore/todos/" + other, sj("{\"title\":\"still done\"}"));
+            assertNull(ws.quiet(300), "neither the new nor the previous row matches");
+            ws.send("{\"subscription\":{\"action\":\"unsubscribe\",\"collection\":\"todos\"" + open + "}}")
+                    .send("{\"subscription\":{\"action\":\"unsubscribe\",\"collection\":\"todos\",\"key\":" + id + "}}")
+                    .sync();
+            rstore.patch("api/rstore/todos/" + id, sj("{\"title\":\"after unsubscribe\"}"));
+            assertNull(ws.quiet(300));
+        }
+    }
+
+    @Test
+    void echoSuppressionForCreateUpdateAndDelete() throws Exception {
+        try (WsClient origin = v2("tab-a"); WsClient other = v2("tab-b")) {
+            origin.send(subscribe("todos", "")).sync();
+            other.send(subscribe("todos", "")).sync();
+            int id = post("todos", "{\"title\":\"mine\"}", "x-rstore-client-id", "tab-a").getInt("id");
+            assertEquals("tab-a", other.nextJson().getJsonObject("update").getString("originClientId"));
+            rstore.send("PATCH", "api/rstore/todos/" + id, sj("{\"completed\":true}"), "content-type",
+                    "application/json", "x-rstore-client-id", "tab-a");
+            assertEquals("updated", other.nextJson().getJsonObject("update").getString("type"));
+            rstore.send("DELETE", "api/rstore/todos/" + id, null, "x-rstore-client-id", "tab-a");
+            assertEquals("deleted", other.nextJson().getJsonObject("update").getString("type"));
+            assertNull(origin.quiet(300), "the tab that made the changes gets none of them");
+        }
+    }
+
+    @Test
+    void onlyCommittedWritesArePublishedIncludingPlainJpaWrites() throws Exception {
+        int id = post("todos", "{\"title\":\"app write\"}").getInt("id");
+        try (WsClient ws = v2("jpa")) {
+            ws.send(subscribe("todos", "")).sync();
+            var failed = rstore.send("POST", "api/rstore/todos", sj("{\"title\":\"rolled back\"}"), "content-type",
+                    "application/json", "x-test-record", "r", "x-test-after-fail", "1");
+            assertEquals(422, failed.status());
+            assertEquals(500, rstore.send("POST", "api/example/todos/" + id + "/complete?fail=true", null).status());
+            assertNull(ws.quiet(500), "a rolled-back transaction publishes nothing");
+            assertEquals(204, rstore.send("POST", "api/example/todos/" + id + "/complete", null).status());
+            JsonObject update = ws.nextJson().getJsonObject("update");
+            assertEquals("updated", update.getString("type"));
+            assertTrue(update.getJsonObject("record").getBoolean("completed"));
+        }
+    }
+
+    @Test
+    void hiddenFieldsAndRejectedSubscriptions() throws Exception {
+        try (WsClient ws = v2("users")) {
+            ws.send(subscribe("users", "")).send(subscribe("nope", "")).send(subscribe("secrets", ",\"key\":1"));
+            assertEquals("{\"subscription\":{\"action\":\"rejected\",\"collection\":\"nope\",\"reason\":"
+                    + "\"collection-not-found\"}}", ws.next());
+            assertEquals("{\"subscription\":{\"action\":\"rejected\",\"collection\":\"secrets\",\"key\":1,\"reason\":"
+                    + "\"not-for-you\"}}", ws.next());
+            post("users", "{\"name\":\"RT\",\"email\":\"rt@x.io\"}");
+            JsonObject record = ws.nextJson().getJsonObject("update").getJsonObject("record");
+            assertEquals("RT", record.getString("name"));
+            assertFalse(record.containsKey("passwordHash"));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.rivulet.it;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client (JDK) collecting the text frames Rivulet sends. */
+final class WsClient implements AutoCloseable {
+
+    final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    WsClient(URL deployment, String... headers) throws Exception {
+        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + deployment.getPort() + path
+                + "api/rstore-realtime/ws"), new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            frames.add(text.toString());
+                            text.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+    }
+
+    WsClient send(String frame) {
+        socket.sendText(frame, true).join();
+        return this;
+    }
+
+    /** The next frame, within 5 s. */
+    String next() throws InterruptedException {
+        String frame = frames.poll(5, TimeUnit.SECONDS);
+        assertNotNull(frame, "no frame within 5 s");
+        return frame;
+    }
+
+    JsonObject nextJson() throws InterruptedException {
+        try (var reader = jakarta.json.Json.createReader(new StringReader(next()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Waits a little and returns whatever arrived (to assert that nothing did). */
+    String quiet(long millis) throws InterruptedException {
+        return frames.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A round trip: once pong is back, every frame sent before it was handled. */
+    WsClient sync() throws InterruptedException {
+        send("ping");
+        String frame;
+        while (!"pong".equals(frame = next())) {
+            frames.add(frame);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}
