@@ -24,14 +24,17 @@ final class Peer {
     /** 0 until init (a published 0.8.4 client never sends one), else the negotiated version. */
     volatile int version;
     private final int maxQueued;
+    private final Runnable onOverflow;
     private final Queue<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
 
-    Peer(Session session, String clientId, int maxQueued) {
+    /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
+    Peer(Session session, String clientId, int maxQueued, Runnable onOverflow) {
         this.session = session;
         this.clientId = clientId;
         this.maxQueued = maxQueued;
+        this.onOverflow = onOverflow;
     }
 
     void send(String frame) {
@@ -51,6 +54,7 @@ final class Peer {
             }
         }
         if (closed) {
+            onOverflow.run();
             close(CloseReason.CloseCodes.VIOLATED_POLICY, "too slow: send queue full");
             return;
         }
@@ -67,7 +71,15 @@ final class Peer {
             }
         }
         try {
-            session.getAsyncRemote().sendText(frame, result -> sendNext());
+            session.getAsyncRemote().sendText(frame, result -> {
+                if (result.isOK()) {
+                    sendNext();
+                } else {
+                    // the container refused the write (e.g. its own pending-write limit): drop the peer
+                    onOverflow.run();
+                    close(CloseReason.CloseCodes.VIOLATED_POLICY, "send failed");
+                }
+            });
         } catch (RuntimeException e) {
             synchronized (this) {
                 sending = false;

@@ -77,8 +77,13 @@ public class RealtimeHub {
         bus.onChange(this::deliver);
     }
 
+    /** How many WebSocket peers this node serves. */
+    public int peerCount() {
+        return peers.size();
+    }
+
     void open(Session session, String clientId) {
-        Peer peer = new Peer(session, clientId, maxQueued);
+        Peer peer = new Peer(session, clientId, maxQueued, () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
             peer.version = PROTOCOL_VERSION;

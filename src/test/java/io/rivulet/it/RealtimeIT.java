@@ -21,9 +21,10 @@ class RealtimeIT {
 
     private static final String V2 = "{\"init\":{\"clientId\":\"%s\",\"v\":2}}";
 
+    /** A small send queue, so that the stalled peer's queue overflows within the test. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.rivulet();
+        return Deployments.rivulet(java.util.Map.of("rivulet.realtime.max-queued-frames", "50"));
     }
 
     @ArquillianResource
@@ -154,6 +155,36 @@ class RealtimeIT {
             JsonObject update = ws.nextJson().getJsonObject("update");
             assertEquals("updated", update.getString("type"));
             assertTrue(update.getJsonObject("record").getBoolean("completed"));
+        }
+    }
+
+    @Test
+    void aStalledPeerDoesNotDelayAHealthyOne() throws Exception {
+        int author = post("users", "{\"name\":\"S\",\"email\":\"stall@x.io\"}").getInt("id");
+        int post = post("posts", "{\"authorId\":" + author + ",\"title\":\"p\"}").getInt("id");
+        int comment = post("comments", "{\"postId\":" + post + ",\"authorId\":" + author + ",\"body\":\"b\"}")
+                .getInt("id");
+        try (WsClient stalled = new WsClient(base, true); WsClient healthy = v2("healthy")) {
+            stalled.send(subscribe("comments", "")).send("ping");
+            assertEquals("pong", stalled.next());
+            healthy.send(subscribe("comments", "")).sync();
+            String body = "x".repeat(3900);
+            int updates = 30;
+            for (int batch = 0; batch < updates; batch++) {
+                StringBuilder ops = new StringBuilder();
+                for (int i = 0; i < 50; i++) {
+                    ops.append(i == 0 ? "" : ",").append("{\"type\":\"update\",\"collection\":\"comments\",\"key\":\"")
+                            .append(comment).append("\",\"item\":{\"body\":\"").append(body).append(batch * 50 + i)
+                            .append("\"}}");
+                }
+                assertEquals(200, rstore.send("POST", "api/rstore/_batch", sj("{\"operations\":[" + ops + "]}"),
+                        "content-type", "application/json").status());
+            }
+            for (int i = 0; i < updates * 50; i++) {
+                assertEquals("updated", healthy.nextJson().getJsonObject("update").getString("type"),
+                        "update " + i + " reached the healthy peer");
+            }
+            assertEquals("2", rstore.get("api/test/statements/peers", null).body(), "both peers are served");
         }
     }
 

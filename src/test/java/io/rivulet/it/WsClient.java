@@ -23,6 +23,11 @@ final class WsClient implements AutoCloseable {
     private final WebSocket socket;
 
     WsClient(URL deployment, String... headers) throws Exception {
+        this(deployment, false, headers);
+    }
+
+    /** @param stalled reads one frame, then never reads again (TCP backpressure reaches the server) */
+    WsClient(URL deployment, boolean stalled, String... headers) throws Exception {
         String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         for (int i = 0; i < headers.length; i += 2) {
@@ -39,7 +44,9 @@ final class WsClient implements AutoCloseable {
                             frames.add(text.toString());
                             text.setLength(0);
                         }
-                        webSocket.request(1);
+                        if (!stalled) {
+                            webSocket.request(1);
+                        }
                         return null;
                     }
 

@@ -17,4 +17,12 @@ public class StatementCountResource {
     public String reset() {
         return Long.toString(StatementCounter.STATEMENTS.getAndSet(0));
     }
+
+    /** {@code GET /api/test/statements/peers}: the realtime peers of this node. */
+    @GET
+    @Path("peers")
+    public String peers() {
+        return Integer.toString(jakarta.enterprise.inject.spi.CDI.current()
+                .select(io.rivulet.realtime.RealtimeHub.class).get().peerCount());
+    }
 }
