@@ -40,7 +40,6 @@ public class RealtimeEndpoint {
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
-        session.setMaxTextMessageBufferSize(64 * 1024);
         hub().open(session, (String) config.getUserProperties().remove(CLIENT_ID));
     }
 

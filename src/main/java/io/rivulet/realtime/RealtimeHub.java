@@ -73,6 +73,10 @@ public class RealtimeHub {
     @ConfigProperty(name = "rivulet.realtime.dialect", defaultValue = "postgresql")
     String dialect;
 
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.max-frame-bytes", defaultValue = "65536")
+    int maxFrameBytes;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         bus.onChange(this::deliver);
     }
@@ -83,6 +87,8 @@ public class RealtimeHub {
     }
 
     void open(Session session, String clientId) {
+        // a larger frame closes the connection (1009), as the WebSocket API does
+        session.setMaxTextMessageBufferSize(maxFrameBytes);
         Peer peer = new Peer(session, clientId, maxQueued, () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
