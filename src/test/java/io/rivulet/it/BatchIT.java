@@ -20,29 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/rstore/_batch} (PROTOCOL §5): envelopes, per-operation errors, hooks, folded reads. */
 @RivuletIT
-class BatchIT {
+class BatchIT extends DeployedRivulet {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.rivulet();
     }
 
-    @ArquillianResource
-    URL base;
-
-    RstoreClient rstore;
-
-    @BeforeEach
-    void client() {
-        rstore = new RstoreClient(base);
-    }
-
     private RstoreClient.Reply batch(String body, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "content-type";
-        all[1] = "application/json";
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return rstore.send("POST", "api/rstore/_batch", body, all);
+        return rstore.sendJson("POST", "api/rstore/_batch", body, headers);
     }
 
     private JsonArray results(RstoreClient.Reply reply) {

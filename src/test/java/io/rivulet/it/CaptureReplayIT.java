@@ -22,21 +22,15 @@ import org.junit.jupiter.api.Test;
  * and checks Rivulet's answers. {@code _batch} belongs to the batch issue.
  */
 @RivuletIT
-class CaptureReplayIT {
+class CaptureReplayIT extends DeployedRivulet {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.rivulet();
     }
 
-    @ArquillianResource
-    URL base;
-
-    RstoreClient rstore;
-
     @BeforeEach
     void fixtures() {
-        rstore = new RstoreClient(base);
         // the captures use small fixed ids; move the shared id generator past them first
         if (rstore.get("api/rstore/todos", null).array().isEmpty()) {
             IntStream.range(0, 60).forEach(i -> ok(rstore.post("api/rstore/todos", sj("{\"title\":\"burn\"}"))));

@@ -17,30 +17,20 @@ import org.junit.jupiter.api.Test;
 
 /** Hooks as CDI events (PROTOCOL §8), field protection, and the example's three recipes. */
 @RivuletIT
-class HooksIT {
+class HooksIT extends DeployedRivulet {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.rivulet(Map.of("rivulet.example.recipes", "true"));
     }
 
-    @ArquillianResource
-    URL base;
-
-    RstoreClient rstore;
-
     @BeforeEach
     void reset() {
-        rstore = new RstoreClient(base);
         rstore.send("DELETE", "api/test/hooks", null);
     }
 
     private RstoreClient.Reply call(String method, String path, String body, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "content-type";
-        all[1] = "application/json";
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return rstore.send(method, "api/rstore/" + path, body, all);
+        return rstore.sendJson(method, "api/rstore/" + path, body, headers);
     }
 
     private List<String> seen() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The rstore realtime protocol (PROTOCOL §7) with real WebSocket clients. */
 @RivuletIT
-class RealtimeIT {
+class RealtimeIT extends DeployedRivulet {
 
     private static final String V2 = "{\"init\":{\"clientId\":\"%s\",\"v\":2}}";
 
@@ -25,16 +25,6 @@ class RealtimeIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.rivulet(java.util.Map.of("rivulet.realtime.max-queued-frames", "50"));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    RstoreClient rstore;
-
-    @BeforeEach
-    void client() {
-        rstore = new RstoreClient(base);
     }
 
     private WsClient v2(String clientId) throws Exception {
@@ -48,11 +38,7 @@ class RealtimeIT {
     }
 
     private JsonObject post(String collection, String json, String... headers) {
-        String[] all = new String[headers.length + 2];
-        all[0] = "content-type";
-        all[1] = "application/json";
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        var reply = rstore.send("POST", "api/rstore/" + collection, sj(json), all);
+        var reply = rstore.sendJson("POST", "api/rstore/" + collection, sj(json), headers);
         assertEquals(200, reply.status(), reply.toString());
         return reply.object();
     }

@@ -21,21 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /** Include trees (PROTOCOL §4.3–4.4): every relation of the example domain, options, limits, no N+1. */
 @RivuletIT
-class RelationsIT {
+class RelationsIT extends DeployedRivulet {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.rivulet();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    RstoreClient rstore;
-
-    @BeforeEach
-    void client() {
-        rstore = new RstoreClient(base);
     }
 
     private JsonObject create(String collection, String json) {

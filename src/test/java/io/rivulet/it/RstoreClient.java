@@ -92,6 +92,15 @@ public final class RstoreClient {
         return send(request);
     }
 
+    /** A request with a JSON body ({@code content-type: application/json}) and extra headers. */
+    public Reply sendJson(String method, String path, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "content-type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(method, path, body, all);
+    }
+
     /** The raw HTTP status line of a GET (the JDK client does not show reason phrases). */
     public String statusLine(String pathAndQuery) {
         URI uri = uri(pathAndQuery);
