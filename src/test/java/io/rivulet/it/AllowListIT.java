@@ -31,7 +31,7 @@ class AllowListIT {
     URL base;
 
     @Test
-    void secretsAreRefusedEverywhere() {
+    void secretsAreRefusedEverywhere() throws Exception {
         RstoreClient rstore = new RstoreClient(base);
         assertDenied(rstore.get("api/rstore/secrets", null));
         assertDenied(rstore.get("api/rstore/secrets/1", null));
@@ -57,6 +57,11 @@ class AllowListIT {
         assertEquals(true, schema.containsKey("todos"));
         assertEquals(false, schema.getJsonObject("secretRefs").getJsonObject("relationships").containsKey("secret"),
                 "no relationship leads to a collection that is not allowed");
+        try (WsClient ws = new WsClient(base)) {
+            ws.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"secrets\"}}");
+            assertEquals("{\"subscription\":{\"action\":\"rejected\",\"collection\":\"secrets\",\"reason\":"
+                    + "\"collection-not-allowed\"}}", ws.next());
+        }
         var unknown = rstore.get("api/rstore/nope", null);
         assertEquals(403, unknown.status(), "with an active allow-list an unknown collection is not allowed either");
         assertEquals("Collection \"nope\" is not allowed.", unknown.statusMessage());

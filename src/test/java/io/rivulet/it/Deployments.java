@@ -42,7 +42,8 @@ public final class Deployments {
         WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war)
                 .addClasses(ConditionProbe.class, StatementCounter.class, StatementCountResource.class,
                         GuardedProbe.class, SecretRef.class, HookRecorder.class, HookRecorderResource.class,
-                        ProgrammaticAllowList.class, io.rivulet.it.probe.RealtimeGate.class);
+                        ProgrammaticAllowList.class, io.rivulet.it.probe.RealtimeGate.class,
+                        io.rivulet.it.probe.PublishResource.class);
         if (!config.isEmpty()) {
             archive.add(new StringAsset(config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("\n"))), "WEB-INF/classes/META-INF/microprofile-config.properties");

@@ -175,6 +175,19 @@ class RealtimeIT extends DeployedRivulet {
     }
 
     @Test
+    void filterHookAndChangesPublishedThroughTheApi() throws Exception {
+        try (WsClient ws = v2("api")) {
+            ws.send(subscribe("todos", "")).sync();
+            post("todos", "{\"title\":\"filtered-out\"}");
+            assertNull(ws.quiet(300), "the realtime.filter hook rejected it for this peer");
+            assertEquals(204, rstore.send("POST", "api/test/publish/4242", null).status());
+            JsonObject update = ws.nextJson().getJsonObject("update");
+            assertEquals("4242", update.getString("key"));
+            assertEquals("from native SQL", update.getJsonObject("record").getString("title"));
+        }
+    }
+
+    @Test
     void hiddenFieldsAndRejectedSubscriptions() throws Exception {
         try (WsClient ws = v2("users")) {
             ws.send(subscribe("users", "")).send(subscribe("nope", "")).send(subscribe("secrets", ",\"key\":1"));
