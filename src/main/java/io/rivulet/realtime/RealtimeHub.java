@@ -15,6 +15,9 @@ import io.rivulet.schema.FieldType;
 import io.rivulet.wire.Jsonp;
 import io.rivulet.wire.PlainJson;
 import io.rivulet.wire.SuperJson;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -31,6 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,8 +82,28 @@ public class RealtimeHub {
     @ConfigProperty(name = "rivulet.realtime.max-frame-bytes", defaultValue = "65536")
     int maxFrameBytes;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    /** One thread delivers changes in publish order, off the committing request's thread. */
+    private ExecutorService fanOut;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        bus.onChange(this::deliver);
+        fanOut = Executors.newSingleThreadExecutor(threads);
+        bus.onChange(change -> fanOut.execute(() -> {
+            try {
+                deliver(change);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Rivulet could not deliver a change of " + change.collection(), e);
+            }
+        }));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (fanOut != null) {
+            fanOut.shutdownNow();
+        }
     }
 
     /** How many WebSocket peers this node serves. */
