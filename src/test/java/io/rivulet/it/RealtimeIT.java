@@ -21,10 +21,11 @@ class RealtimeIT extends DeployedRivulet {
 
     private static final String V2 = "{\"init\":{\"clientId\":\"%s\",\"v\":2}}";
 
-    /** A small send queue, so that the stalled peer's queue overflows within the test. */
+    /** A small send queue and subscription limit, so that the limits show within the tests. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.rivulet(java.util.Map.of("rivulet.realtime.max-queued-frames", "50"));
+        return Deployments.rivulet(java.util.Map.of("rivulet.realtime.max-queued-frames", "50",
+                "rivulet.realtime.max-subscriptions", "5"));
     }
 
     private WsClient v2(String clientId) throws Exception {
@@ -184,6 +185,19 @@ class RealtimeIT extends DeployedRivulet {
             JsonObject update = ws.nextJson().getJsonObject("update");
             assertEquals("4242", update.getString("key"));
             assertEquals("from native SQL", update.getJsonObject("record").getString("title"));
+        }
+    }
+
+    @Test
+    void limitsOnSubscriptionsAndFrameSize() throws Exception {
+        try (WsClient ws = v2("limits")) {
+            for (int i = 1; i <= 6; i++) {
+                ws.send(subscribe("todos", ",\"key\":" + i));
+            }
+            assertEquals("{\"subscription\":{\"action\":\"rejected\",\"collection\":\"todos\",\"key\":6,"
+                    + "\"reason\":\"too-many-subscriptions\"}}", ws.next());
+            ws.send("{\"x\":\"" + "y".repeat(70_000) + "\"}");
+            assertEquals(1009, ws.closed.get(5, TimeUnit.SECONDS), "a frame over the limit closes the connection");
         }
     }
 
