@@ -36,6 +36,42 @@ public class RivuletSettings {
     @ConfigProperty(name = "rivulet.limits.max-query-bytes", defaultValue = "65536")
     int maxQueryBytes;
 
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.max-queued-frames", defaultValue = "1000")
+    int maxQueuedFrames;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.max-subscriptions", defaultValue = "1000")
+    int maxSubscriptions;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.max-frame-bytes", defaultValue = "65536")
+    int maxFrameBytes;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.dialect", defaultValue = "postgresql")
+    String realtimeDialect;
+
+    /** Frames queued for one WebSocket peer before it is closed as too slow. */
+    public int maxQueuedFrames() {
+        return maxQueuedFrames;
+    }
+
+    /** Subscriptions one WebSocket peer may hold. */
+    public int maxSubscriptions() {
+        return maxSubscriptions;
+    }
+
+    /** The largest text frame a WebSocket client may send. */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    /** The {@code filterWhere} dialect of realtime matching ({@code sqlite} makes like case-insensitive). */
+    public String realtimeDialect() {
+        return realtimeDialect;
+    }
+
     /** Default and maximum rows of a list; the client's {@code limit} is clamped to it. */
     public int maxLimit() {
         return maxLimit;

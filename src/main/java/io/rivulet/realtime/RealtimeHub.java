@@ -1,5 +1,6 @@
 package io.rivulet.realtime;
 
+import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.AllowList;
 import io.rivulet.hooks.RealtimeEvent;
 import io.rivulet.query.Condition;
@@ -38,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The rstore realtime protocol on this node (PROTOCOL §7): peers, their subscriptions, and the
@@ -67,20 +67,7 @@ public class RealtimeHub {
     Event<RealtimeEvent> hooks;
 
     @Inject
-    @ConfigProperty(name = "rivulet.realtime.max-queued-frames", defaultValue = "1000")
-    int maxQueued;
-
-    @Inject
-    @ConfigProperty(name = "rivulet.realtime.max-subscriptions", defaultValue = "1000")
-    int maxSubscriptions;
-
-    @Inject
-    @ConfigProperty(name = "rivulet.realtime.dialect", defaultValue = "postgresql")
-    String dialect;
-
-    @Inject
-    @ConfigProperty(name = "rivulet.realtime.max-frame-bytes", defaultValue = "65536")
-    int maxFrameBytes;
+    RivuletSettings settings;
 
     @Resource
     ManagedThreadFactory threads;
@@ -113,8 +100,8 @@ public class RealtimeHub {
 
     void open(Session session, String clientId) {
         // a larger frame closes the connection (1009), as the WebSocket API does
-        session.setMaxTextMessageBufferSize(maxFrameBytes);
-        Peer peer = new Peer(session, clientId, maxQueued, () -> close(session));
+        session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
+        Peer peer = new Peer(session, clientId, settings.maxQueuedFrames(), () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
             peer.version = PROTOCOL_VERSION;
@@ -202,7 +189,7 @@ public class RealtimeHub {
             reject(peer, frame, "collection-not-found");
             return;
         }
-        if (peer.subscriptions.size() >= maxSubscriptions) {
+        if (peer.subscriptions.size() >= settings.maxSubscriptions()) {
             reject(peer, frame, "too-many-subscriptions");
             return;
         }
@@ -303,7 +290,7 @@ public class RealtimeHub {
     }
 
     private InMemoryFilter filter(String collection) {
-        return filters.computeIfAbsent(collection, name -> new InMemoryFilter(Dialect.fromWireName(dialect).orElse(Dialect.POSTGRESQL),
+        return filters.computeIfAbsent(collection, name -> new InMemoryFilter(Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL),
                 registry.find(name).map(RealtimeHub::timestampFields).orElse(Set.of())));
     }
 

@@ -4,14 +4,10 @@ import io.rivulet.batch.BatchService;
 import io.rivulet.wire.SuperJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.Map;
 
@@ -30,18 +26,12 @@ public class BatchResource {
     RequestDecoder decoder;
 
     @Inject
-    SecurityContext security;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
+    CurrentRequest request;
 
     @POST
     public Response run(InputStream body) {
-        Object request = decoder.batchBody(body);
-        var results = batch.run(request, CollectionResource.requestInfo(headers, uri, security));
+        Object decoded = decoder.batchBody(body);
+        var results = batch.run(decoded, request.info());
         return Response.ok(SuperJson.encode(Map.of("results", results)), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -2,29 +2,20 @@ package io.rivulet.rest;
 
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
-import io.rivulet.hooks.RequestInfo;
 import io.rivulet.store.CollectionService;
 import io.rivulet.wire.PlainJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The rstore REST routes (PROTOCOL §2): decode the request into a {@link CollectionEvent}, run
@@ -42,13 +33,7 @@ public class CollectionResource {
     RequestDecoder decoder;
 
     @Inject
-    SecurityContext security;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
+    CurrentRequest request;
 
     @GET
     @Path("{collection}")
@@ -82,21 +67,9 @@ public class CollectionResource {
     }
 
     private CollectionEvent event(Operation operation, String collection, String key, Map<String, Object> body) {
-        String rawQuery = uri.getRequestUri().getRawQuery();
+        String rawQuery = request.rawQuery();
         return new CollectionEvent(operation, collection, key, body, rawQuery, () -> decoder.searchQuery(rawQuery),
-                requestInfo());
-    }
-
-    private RequestInfo requestInfo() {
-        return requestInfo(headers, uri, security);
-    }
-
-    /** What hooks see of the HTTP request: headers (lower-case names), the caller, the URL. */
-    static RequestInfo requestInfo(HttpHeaders headers, UriInfo uri, SecurityContext security) {
-        Map<String, List<String>> lowerCase = new HashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
-        return new RequestInfo(lowerCase, Optional.ofNullable(security.getCallerPrincipal()),
-                uri.getRequestUri().toString());
+                request.info());
     }
 
     private static Response json(Object value) {
