@@ -2,6 +2,7 @@ package io.rivulet.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,6 +52,78 @@ public class RivuletSettings {
     @Inject
     @ConfigProperty(name = "rivulet.realtime.dialect", defaultValue = "postgresql")
     String realtimeDialect;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.bus")
+    Optional<String> bus;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.node-id")
+    Optional<String> nodeId;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.jms.broker-url")
+    Optional<String> jmsBrokerUrl;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.jms.connection-factory")
+    Optional<String> jmsConnectionFactory;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.jms.topic", defaultValue = "rivulet.changes")
+    String jmsTopic;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.jms.max-pending", defaultValue = "10000")
+    int jmsMaxPending;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.jms.max-reconnect-delay-ms", defaultValue = "2000")
+    int jmsMaxReconnectDelayMs;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.jms.resync-peers", defaultValue = "true")
+    boolean jmsResyncPeers;
+
+    /** The change bus: {@code jms} for several nodes, empty (or {@code memory}) for one. */
+    public Optional<String> bus() {
+        return bus.map(String::trim).filter(b -> !b.isEmpty());
+    }
+
+    /** This node's name on the change bus; a fresh random id per start when not set. */
+    public Optional<String> nodeId() {
+        return nodeId.map(String::trim).filter(n -> !n.isEmpty());
+    }
+
+    /** The Artemis broker of {@code rivulet.bus=jms}, e.g. {@code tcp://broker:61616}. */
+    public Optional<String> jmsBrokerUrl() {
+        return jmsBrokerUrl.map(String::trim).filter(u -> !u.isEmpty());
+    }
+
+    /** The JNDI name of the server's own JMS connection factory, instead of a broker URL. */
+    public Optional<String> jmsConnectionFactory() {
+        return jmsConnectionFactory.map(String::trim).filter(f -> !f.isEmpty());
+    }
+
+    /** The topic's name, or its JNDI name when it starts with {@code java:}. */
+    public String jmsTopic() {
+        return jmsTopic;
+    }
+
+    /** Changes waiting to be sent to the topic; more are dropped (and the gap reported to peers). */
+    public int jmsMaxPending() {
+        return jmsMaxPending;
+    }
+
+    /** The longest wait between two attempts to reach the broker. */
+    public int jmsMaxReconnectDelayMs() {
+        return jmsMaxReconnectDelayMs;
+    }
+
+    /** Whether WebSocket peers are told to reconnect and refresh when changes of other nodes were missed. */
+    public boolean jmsResyncPeers() {
+        return jmsResyncPeers;
+    }
 
     /** Frames queued for one WebSocket peer before it is closed as too slow. */
     public int maxQueuedFrames() {

@@ -4,13 +4,25 @@ import java.util.function.Consumer;
 
 /**
  * The port through which committed changes reach the subscribers of every node. The in-memory
- * adapter serves one node; a JMS adapter fans out across nodes.
+ * adapter serves one node; the JMS adapter ({@code io.rivulet.realtime.jms.JmsChangeBus}) fans
+ * out across nodes through a topic.
  */
 public interface ChangeBus {
 
-    /** Publishes a committed change (to this node's and, depending on the adapter, other nodes' peers). */
+    /**
+     * Publishes a committed change to this node's receivers and, depending on the adapter, to
+     * other nodes. Never blocks on the network: it is called right after a commit.
+     */
     void publish(Change change);
 
     /** Registers the receiver of every published change (this node's fan-out). */
     void onChange(Consumer<Change> receiver);
+
+    /**
+     * Registers what to do when changes of other nodes may have been missed (the broker was away,
+     * or a node dropped changes): the adapter delivers at most once, so this node's clients must
+     * refresh. A one-node bus never misses anything.
+     */
+    default void onGap(Runnable listener) {
+    }
 }

@@ -1,12 +1,13 @@
 package io.rivulet.realtime;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** The one-node adapter of {@link ChangeBus}: changes go straight to this node's receivers. */
-@ApplicationScoped
+/**
+ * The one-node adapter of {@link ChangeBus}: changes go straight to this node's receivers. Also
+ * the local half of the JMS adapter. Chosen by {@link ChangeBuses}.
+ */
 public class InMemoryChangeBus implements ChangeBus {
 
     private final List<Consumer<Change>> receivers = new CopyOnWriteArrayList<>();

@@ -77,6 +77,9 @@ public class RealtimeHub {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         fanOut = Executors.newSingleThreadExecutor(threads);
+        if (settings.jmsResyncPeers()) {
+            bus.onGap(() -> fanOut.execute(this::resyncPeers));
+        }
         bus.onChange(change -> fanOut.execute(() -> {
             try {
                 deliver(change);
@@ -90,6 +93,27 @@ public class RealtimeHub {
     void stop() {
         if (fanOut != null) {
             fanOut.shutdownNow();
+        }
+    }
+
+    /**
+     * Changes of other nodes were missed (the broker was away): every peer is closed with 1012
+     * (service restart), so its client reconnects and refreshes its collections (PROTOCOL §6.3)
+     * instead of silently holding stale rows. Runs on the fan-out thread, after the changes
+     * received before the gap.
+     */
+    private void resyncPeers() {
+        if (peers.isEmpty()) {
+            return;
+        }
+        LOG.info(() -> "Rivulet realtime: changes of other nodes were missed; asking " + peers.size()
+                + " WebSocket clients to reconnect and refresh");
+        for (Session session : Set.copyOf(peers.keySet())) {
+            Peer peer = peers.get(session);
+            close(session);
+            if (peer != null) {
+                peer.close(CloseReason.CloseCodes.SERVICE_RESTART, "missed changes: reconnect and refresh");
+            }
         }
     }
 

@@ -46,17 +46,61 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
             postBoot = Files.createTempFile("rivulet-post-boot", ".asadmin");
             String options = "--prebootcommandfile " + preBoot + " --postbootcommandfile " + postBoot;
             if (isPostgresql()) {
-                host = "127.0.0.1";
-                port = Integer.getInteger("rivulet.it.pgPort", 5432);
-                if (!reachable(host, port)) {
-                    embedded = EmbeddedPostgres.builder().start();
-                    port = embedded.getPort();
-                }
-                options += " --addLibs " + System.getProperty("rivulet.it.pgDriver");
+                options += " --addLibs " + pgDriver();
             }
             System.setProperty("payara.extraMicroOptions", options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PostgreSQL JDBC driver jar, for Payara Micro's {@code --addLibs}. */
+    static String pgDriver() {
+        return System.getProperty("rivulet.it.pgDriver");
+    }
+
+    /**
+     * The PostgreSQL server of the tests: the local one at 127.0.0.1:5432 (or
+     * {@code rivulet.it.pgPort}) when it answers, otherwise an embedded one, started once.
+     */
+    private static synchronized void ensurePostgresql() throws IOException {
+        if (host != null) {
+            return;
+        }
+        port = Integer.getInteger("rivulet.it.pgPort", 5432);
+        if (!reachable("127.0.0.1", port)) {
+            embedded = EmbeddedPostgres.builder().start();
+            port = embedded.getPort();
+        }
+        host = "127.0.0.1";
+    }
+
+    /** A fresh, empty PostgreSQL database (on any run, H2 or not), for tests that need one shared by several servers. */
+    static synchronized Database freshDatabase() throws IOException, SQLException {
+        ensurePostgresql();
+        String database = "rivulet_it_" + ProcessHandle.current().pid() + "_" + (++databases);
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
+                + "/postgres", "postgres", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return new Database(host, port, database);
+    }
+
+    /** A PostgreSQL database of the tests (trust authentication, user postgres). */
+    record Database(String host, int port, String name) {
+        String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+        }
+
+        /** The post-boot commands that make it Payara's default datasource. */
+        String postBootCommands() {
+            return PayaraCommands.postBoot(host, port, name, "postgres", "");
         }
     }
 
@@ -80,15 +124,9 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
         if (!isPostgresql()) {
             return;
         }
-        String database = "rivulet_it_" + ProcessHandle.current().pid() + "_" + (++databases);
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
-                + "/postgres", "postgres", "");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database);
-            statement.execute("CREATE DATABASE " + database);
-        }
-        jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
-        Files.writeString(postBoot, PayaraCommands.postBoot(host, port, database, "postgres", ""));
+        Database database = freshDatabase();
+        jdbcUrl = database.jdbcUrl();
+        Files.writeString(postBoot, database.postBootCommands());
     }
 
     public static boolean isPostgresql() {
@@ -103,7 +141,7 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
         return DriverManager.getConnection(jdbcUrl, "postgres", "");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,127 @@
+package io.rivulet.it;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro process running the WAR Maven built, started as a user starts it (for the
+ * tests that need several servers, or a server that must fail to start): a free HTTP port, the
+ * project's pre-boot commands, JVM system properties, and optionally a PostgreSQL database as
+ * the default datasource. Its log goes to {@code target/nodes/<name>.log}.
+ */
+final class PayaraNode implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final String name;
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private PayaraNode(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Starts the process; {@link #awaitUp()} waits for the deployment.
+     *
+     * @param database   the default datasource, or null for the server's own H2
+     * @param properties JVM system properties, {@code name=value}
+     */
+    static PayaraNode start(String name, TestEnvironment.Database database, String... properties) throws IOException {
+        int port = TestEnvironment.freePort();
+        Path dir = Files.createDirectories(Path.of("target", "nodes"));
+        Path preBoot = dir.resolve(name + "-pre-boot.asadmin");
+        Files.writeString(preBoot, PayaraCommands.preBoot(port));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m"));
+        for (String property : properties) {
+            command.add("-D" + property);
+        }
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("rivulet.it.war", "target/rivulet.war"), "--contextroot", "/",
+                "--nocluster", "--prebootcommandfile", preBoot.toString()));
+        if (database != null) {
+            Path postBoot = dir.resolve(name + "-post-boot.asadmin");
+            Files.writeString(postBoot, database.postBootCommands());
+            command.addAll(List.of("--postbootcommandfile", postBoot.toString(), "--addLibs", TestEnvironment.pgDriver()));
+        }
+        Path log = dir.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new PayaraNode(name, port, log, process);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits until the WAR answers, or the process ends (then the log tells why). */
+    PayaraNode awaitUp() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + name + " ended with " + process.exitValue() + "; see " + log);
+            }
+            if (answers()) {
+                return this;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("node " + name + " did not start within 240 s; see " + log);
+    }
+
+    /** Whether the deployment answers {@code GET /api/rstore/_schema} with 200. */
+    boolean answers() throws InterruptedException {
+        try {
+            HttpResponse<Void> reply = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/rstore/_schema")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            return reply.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The deployment's base URL (as Arquillian gives it). */
+    URL url() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Stops the server as Ctrl-C would; kills it if it takes longer than 30 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
