@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Realtime benchmark client: N WebSocket peers (rstore protocol v2) subscribed to one todo; W
  * sequential REST updates of that todo; for every (update, peer) pair the time from the start of
- * the write to the frame's arrival. Prints p50/p99/max. Run: java bench/realtime/RealtimeBench.java PORT N W
+ * the write to the frame's arrival. Prints p50/p99/max.
+ * Run: java bench/realtime/RealtimeBench.java PORT N W [WRITE_PORT] — the peers connect to PORT, the
+ * writes go to WRITE_PORT (another node of a cluster) or PORT.
  */
 public class RealtimeBench {
 
@@ -25,8 +27,9 @@ public class RealtimeBench {
         int port = Integer.parseInt(args[0]);
         int peers = Integer.parseInt(args[1]);
         int writes = Integer.parseInt(args[2]);
+        int writePort = args.length > 3 ? Integer.parseInt(args[3]) : port;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String base = "http://127.0.0.1:" + port + "/api/rstore/todos";
+        String base = "http://127.0.0.1:" + writePort + "/api/rstore/todos";
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"json\":{\"title\":\"bench\"}}")).build(),
