@@ -35,11 +35,11 @@ public class Comment extends ExampleEntity {
     private boolean approved = false;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "post_id", insertable = false, updatable = false)
+    @JoinColumn(name = "post_id", nullable = false, insertable = false, updatable = false)
     private Post post;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "author_id", insertable = false, updatable = false)
+    @JoinColumn(name = "author_id", nullable = false, insertable = false, updatable = false)
     private User author;
 
     @ManyToOne(fetch = FetchType.LAZY)

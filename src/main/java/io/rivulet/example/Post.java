@@ -31,7 +31,7 @@ public class Post extends ExampleEntity {
     private boolean published = false;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "author_id", insertable = false, updatable = false)
+    @JoinColumn(name = "author_id", nullable = false, insertable = false, updatable = false)
     private User author;
 
     @OneToMany(mappedBy = "post")

@@ -16,10 +16,10 @@ public class PostLabel extends ExampleEntity {
     private PostLabelId id;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "post_id", insertable = false, updatable = false)
+    @JoinColumn(name = "post_id", nullable = false, insertable = false, updatable = false)
     private Post post;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "label_id", insertable = false, updatable = false)
+    @JoinColumn(name = "label_id", nullable = false, insertable = false, updatable = false)
     private Label label;
 }

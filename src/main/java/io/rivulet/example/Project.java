@@ -24,6 +24,6 @@ public class Project extends ExampleEntity {
     private String name;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "team_id", insertable = false, updatable = false)
+    @JoinColumn(name = "team_id", nullable = false, insertable = false, updatable = false)
     private Team team;
 }

@@ -83,6 +83,22 @@ final class PayaraNode implements AutoCloseable {
         throw new IllegalStateException("node " + name + " did not start within 240 s; see " + log);
     }
 
+    /** Waits until the log holds {@code text} (a deployment that fails does not end Payara Micro). */
+    String awaitLog(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            String log = logText();
+            if (log.contains(text)) {
+                return log;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + name + " ended without logging \"" + text + "\"; see " + this.log);
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("node " + name + " did not log \"" + text + "\" within 240 s; see " + this.log);
+    }
+
     /** Whether the deployment answers {@code GET /api/rstore/_schema} with 200. */
     boolean answers() throws InterruptedException {
         try {

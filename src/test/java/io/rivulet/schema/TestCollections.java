@@ -1,21 +1,21 @@
-package io.rivulet.realtime.jms;
+package io.rivulet.schema;
 
-import io.rivulet.schema.CollectionDescriptor;
-import io.rivulet.schema.FieldDescriptor;
-import io.rivulet.schema.FieldType;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** A hand-made {@code todos} descriptor (with one hidden field), as the registry would build it. */
-final class TestCollections {
+/**
+ * A hand-made {@code todos} descriptor as the registry would build it: {@code id} (generated key),
+ * {@code title} (optional), {@code completed} (required), {@code secret} (hidden), timestamps.
+ */
+public final class TestCollections {
 
-    static final CollectionDescriptor TODOS = todos();
+    public static final CollectionDescriptor TODOS = todos();
 
     private TestCollections() {
     }
 
-    static Optional<CollectionDescriptor> find(String name) {
+    public static Optional<CollectionDescriptor> find(String name) {
         return TODOS.name().equals(name) ? Optional.of(TODOS) : Optional.empty();
     }
 
@@ -31,7 +31,13 @@ final class TestCollections {
     }
 
     private static FieldDescriptor field(String name, Class<?> type, FieldType wire, boolean key, boolean hidden) {
-        return new FieldDescriptor(name, List.of(name), type, wire, name, List.of(), key, key, !key, false, hidden,
-                false, null);
+        boolean optional = !key && !"completed".equals(name);
+        return new FieldDescriptor(name, List.of(name), type, wire, column(name), List.of(), key, key, optional, false,
+                hidden, false, null);
+    }
+
+    /** Snake case, as the example's columns are ({@code createdAt} → {@code created_at}). */
+    private static String column(String field) {
+        return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rivulet.realtime.Change;
+import io.rivulet.schema.TestCollections;
 import io.rivulet.wire.PlainJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rivulet.broker.ArtemisBroker;
 import io.rivulet.realtime.Change;
+import io.rivulet.schema.TestCollections;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import java.io.IOException;
