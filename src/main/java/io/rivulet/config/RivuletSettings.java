@@ -87,22 +87,22 @@ public class RivuletSettings {
 
     /** The change bus: {@code jms} for several nodes, empty (or {@code memory}) for one. */
     public Optional<String> bus() {
-        return bus.map(String::trim).filter(b -> !b.isEmpty());
+        return nonBlank(bus);
     }
 
     /** This node's name on the change bus; a fresh random id per start when not set. */
     public Optional<String> nodeId() {
-        return nodeId.map(String::trim).filter(n -> !n.isEmpty());
+        return nonBlank(nodeId);
     }
 
     /** The Artemis broker of {@code rivulet.bus=jms}, e.g. {@code tcp://broker:61616}. */
     public Optional<String> jmsBrokerUrl() {
-        return jmsBrokerUrl.map(String::trim).filter(u -> !u.isEmpty());
+        return nonBlank(jmsBrokerUrl);
     }
 
     /** The JNDI name of the server's own JMS connection factory, instead of a broker URL. */
     public Optional<String> jmsConnectionFactory() {
-        return jmsConnectionFactory.map(String::trim).filter(f -> !f.isEmpty());
+        return nonBlank(jmsConnectionFactory);
     }
 
     /** The topic's name, or its JNDI name when it starts with {@code java:}. */
@@ -169,5 +169,9 @@ public class RivuletSettings {
     /** Longest accepted {@code superjson} query parameter, in bytes. */
     public int maxQueryBytes() {
         return maxQueryBytes;
+    }
+
+    private static Optional<String> nonBlank(Optional<String> value) {
+        return value.map(String::trim).filter(v -> !v.isEmpty());
     }
 }

@@ -182,6 +182,16 @@ class ClusterIT {
         writesOnBReachSubscribersOnAExactlyOnceWithWhereMatching();
     }
 
+    @Test
+    @Order(5)
+    void shutdownDoesNotHangOnADeadBroker() throws Exception {
+        broker.stop();
+        long start = System.nanoTime();
+        assertTrue(nodeA.stop(), "node A stopped by itself with the broker gone");
+        System.out.println("node A stopped " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                + " ms after being asked, with the broker gone");
+    }
+
     /**
      * A subscriber on node A, reconnecting as the rstore client does (node A closes its peers
      * with 1012 once it knows it missed changes), until a write on node B reaches it.

@@ -127,17 +127,27 @@ final class PayaraNode implements AutoCloseable {
         return Files.readString(log);
     }
 
-    /** Stops the server as Ctrl-C would; kills it if it takes longer than 30 s. */
-    @Override
-    public void close() {
+    /**
+     * Stops the server as Ctrl-C would; kills it if it takes longer than 30 s.
+     *
+     * @return whether it stopped by itself, without being killed
+     */
+    boolean stop() {
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(30, TimeUnit.SECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

@@ -1,7 +1,6 @@
 package io.rivulet.realtime.jms;
 
 import jakarta.jms.JMSContext;
-import jakarta.jms.Topic;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -10,15 +9,14 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * An ActiveMQ Artemis broker reached with the Artemis Jakarta client inside the WAR
  * ({@code rivulet.jms.broker-url}), for servers without a broker of their own (Payara Micro).
  */
-final class ArtemisTopicSource implements TopicSource {
+final class ArtemisTopicSource extends TopicSource {
 
     private final String url;
-    private final String topicName;
     private final ActiveMQConnectionFactory factory;
 
     ArtemisTopicSource(String url, String topicName) {
+        super(topicName);
         this.url = url;
-        this.topicName = topicName;
         this.factory = new ActiveMQConnectionFactory(url);
         // the bus reconnects itself, with its own backoff, so that it can tell when it was cut off
         if (!url.contains("reconnectAttempts")) {
@@ -31,18 +29,13 @@ final class ArtemisTopicSource implements TopicSource {
     }
 
     @Override
-    public JMSContext open() {
+    JMSContext open() {
         return factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
-    public Topic topic(JMSContext context) {
-        return TopicSource.topic(context, topicName);
-    }
-
-    @Override
-    public String describe() {
-        return "Artemis broker " + url + ", topic " + topicName;
+    String broker() {
+        return "Artemis broker " + url;
     }
 
     @Override

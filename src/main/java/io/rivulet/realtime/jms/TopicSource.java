@@ -8,23 +8,32 @@ import jakarta.jms.Topic;
  * Either the Artemis client inside the WAR ({@link ArtemisTopicSource}) or the application
  * server's own connection factory ({@link JndiTopicSource}).
  */
-interface TopicSource extends AutoCloseable {
+abstract class TopicSource implements AutoCloseable {
 
-    /** A new connection (JMS context); each of the bus's two threads holds its own. */
-    JMSContext open();
+    private final String topicName;
 
-    /** The topic, on a context this source opened. */
-    Topic topic(JMSContext context);
-
-    /** For the log: which broker and topic. */
-    String describe();
-
-    @Override
-    default void close() {
+    /** @param topicName the topic's name, or its JNDI name when it starts with {@code java:} */
+    TopicSource(String topicName) {
+        this.topicName = topicName;
     }
 
-    /** The topic named {@code name}, or looked up in JNDI when it is a {@code java:} name. */
-    static Topic topic(JMSContext context, String name) {
-        return name.startsWith("java:") ? Jndi.lookup(name, Topic.class) : context.createTopic(name);
+    /** A new connection (JMS context); each of the bus's two threads holds its own. */
+    abstract JMSContext open();
+
+    /** For the log: which broker. */
+    abstract String broker();
+
+    /** The topic, on a context this source opened. */
+    final Topic topic(JMSContext context) {
+        return topicName.startsWith("java:") ? Jndi.lookup(topicName, Topic.class) : context.createTopic(topicName);
+    }
+
+    /** For the log: which broker and topic. */
+    final String describe() {
+        return broker() + ", topic " + topicName;
+    }
+
+    @Override
+    public void close() {
     }
 }
