@@ -52,6 +52,15 @@ public class RivuletSettings {
     @ConfigProperty(name = "rivulet.realtime.dialect", defaultValue = "postgresql")
     String realtimeDialect;
 
+    @Inject
+    @ConfigProperty(name = "rivulet.schema.max-known-versions", defaultValue = "100")
+    int maxKnownSchemaVersions;
+
+    /** Client schema descriptions remembered by version (the least recently used are forgotten). */
+    public int maxKnownSchemaVersions() {
+        return maxKnownSchemaVersions;
+    }
+
     /** Frames queued for one WebSocket peer before it is closed as too slow. */
     public int maxQueuedFrames() {
         return maxQueuedFrames;
