@@ -43,6 +43,7 @@ public record DescribedSchema(String version, String contentVersion, Map<String,
     public record Relationship(String kind, List<Hop> hops) {
     }
 
+    /** One hop: the source collection's fields joined to {@code destSchema}'s fields, in order. */
     public record Hop(List<String> sourceField, List<String> destField, String destSchema) {
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
  * the hash of its content ({@link SchemaVersion}, as every description the server serves states)
  * is not taken over by a description whose content hashes otherwise; any other label is
  * remembered with the description shown last.
+ *
+ * <p>The memory is per node and per deployment: after a restart, or on another node, a version is
+ * unknown until a client shows its description again.
  */
 public final class KnownSchemas {
 
@@ -42,6 +45,7 @@ public final class KnownSchemas {
         };
     }
 
+    /** The version of the server's own description. */
     public String serverVersion() {
         return server.version();
     }

@@ -5,6 +5,7 @@ public class MalformedSchemaException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param detail where and what, e.g. {@code todos.primaryKey must be an array} */
     public MalformedSchemaException(String detail) {
         super(detail);
     }

@@ -46,7 +46,12 @@ import java.util.stream.Collectors;
  * the same JPA name changes nothing for clients), default values themselves, and everything the
  * client does not describe. The comparison is not symmetric, and a collection leaving the
  * allow-list or a field becoming {@code @Hidden} is a removal. As with Zero, deploy the server
- * (expand) before the clients that need it, or refused clients reload into the old app.
+ * (expand) before the clients that need it, or refused clients reload into the old app (Zero
+ * backs off between reloads; an rstore client has to do that itself).
+ *
+ * <p>Unlike {@code zero-cache}, which replicates a live database, Rivulet's schema only changes
+ * with a deployment: connections are dropped then, and clients are judged again when they
+ * reconnect and announce their schema, so there is no "schema changed while connected" push.
  */
 public final class SchemaCompatibility {
 

@@ -22,6 +22,7 @@ public record SchemaVerdict(String serverVersion, String clientVersion, List<Sch
         differences = List.copyOf(differences);
     }
 
+    /** No differences: the client is served. */
     public boolean compatible() {
         return differences.isEmpty();
     }

@@ -48,6 +48,7 @@ public class ServerSchema {
         return snapshot().json();
     }
 
+    /** The version of the server's description. */
     public String version() {
         return snapshot().described().version();
     }
