@@ -125,6 +125,15 @@ public class RivuletSettings {
         return jmsResyncPeers;
     }
 
+    @Inject
+    @ConfigProperty(name = "rivulet.schema.max-known-versions", defaultValue = "100")
+    int maxKnownSchemaVersions;
+
+    /** Client schema descriptions remembered by version (the least recently used are forgotten). */
+    public int maxKnownSchemaVersions() {
+        return maxKnownSchemaVersions;
+    }
+
     /** Frames queued for one WebSocket peer before it is closed as too slow. */
     public int maxQueuedFrames() {
         return maxQueuedFrames;

@@ -13,9 +13,13 @@ import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.schema.FieldDescriptor;
 import io.rivulet.schema.FieldType;
+import io.rivulet.schema.MalformedSchemaException;
+import io.rivulet.schema.SchemaVerdict;
+import io.rivulet.schema.ServerSchema;
 import io.rivulet.wire.Jsonp;
 import io.rivulet.wire.PlainJson;
 import io.rivulet.wire.SuperJson;
+import io.rivulet.wire.SuperJsonException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -68,6 +72,9 @@ public class RealtimeHub {
 
     @Inject
     RivuletSettings settings;
+
+    @Inject
+    ServerSchema serverSchema;
 
     @Resource
     ManagedThreadFactory threads;
@@ -173,11 +180,28 @@ public class RealtimeHub {
             peer.close(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported-version");
             return;
         }
+        JsonValue announced = init.get("schema");
+        if (announced != null && announced != JsonValue.NULL && !schemaSupported(announced)) {
+            peer.send("{\"init\":{\"ok\":false,\"error\":\"" + SchemaVerdict.NOT_SUPPORTED + "\",\"v\":"
+                    + PROTOCOL_VERSION + "}}");
+            peer.close(CloseReason.CloseCodes.VIOLATED_POLICY, SchemaVerdict.NOT_SUPPORTED);
+            return;
+        }
         if (init.get("clientId") instanceof JsonString clientId) {
             peer.clientId = clientId.getString();
         }
         peer.version = version == null ? 1 : ((jakarta.json.JsonNumber) version).intValue();
         peer.send(ack());
+    }
+
+    /** SCHEMA.md §3: the full description or its version; anything else is not a schema we support. */
+    private boolean schemaSupported(JsonValue announced) {
+        try {
+            // through the text again: decodePlain bounds the nesting before recursing
+            return serverSchema.judgeAnnounced(SuperJson.decodePlain(announced.toString())).compatible();
+        } catch (MalformedSchemaException | SuperJsonException e) {
+            return false;
+        }
     }
 
     private static String ack() {

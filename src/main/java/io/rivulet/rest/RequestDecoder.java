@@ -78,6 +78,15 @@ public class RequestDecoder {
         }
     }
 
+    /** A plain JSON body (not SuperJSON), e.g. a schema description, as plain values. */
+    public Object jsonBody(InputStream body) {
+        try {
+            return SuperJson.decodePlain(read(body));
+        } catch (SuperJsonException e) {
+            throw RstoreException.badRequest("Invalid request body", e.getMessage());
+        }
+    }
+
     private String read(InputStream body) {
         int max = settings.maxBodyBytes() > 0 ? settings.maxBodyBytes() : Integer.MAX_VALUE - 8;
         try {

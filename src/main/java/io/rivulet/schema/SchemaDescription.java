@@ -1,11 +1,8 @@
 package io.rivulet.schema;
 
 import io.rivulet.wire.PlainJson;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.rivulet.wire.SuperJson;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,8 @@ import java.util.function.Predicate;
  * The Zero-style description of the exposed collections (SCHEMA.md §1): per collection its
  * database table ({@code from}), primary key, columns (type, optional, database name, format,
  * enumeration values, generated keys, server defaults) and relationships (one or two hops), and a
- * {@code version}: a hash of the canonical form, equal on every node running the same code.
+ * {@code version}: a hash of the canonical form ({@link SchemaVersion}), equal on every node running
+ * the same code. Build it once: {@link ServerSchema} holds the server's.
  */
 public final class SchemaDescription {
 
@@ -110,14 +108,11 @@ public final class SchemaDescription {
         return relationship;
     }
 
-    /** A SHA-256 of the canonical JSON (collections in name order, fields in declaration order). */
+    /**
+     * The {@link SchemaVersion} of the collections as a client reads them: hashed after a JSON round
+     * trip, so that defaults (dates, JSON values, numbers) hash exactly as in a client's copy.
+     */
     private static String version(Map<String, Object> collections) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(PlainJson.write(collections).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SchemaVersion.of(SuperJson.decodePlain(PlainJson.write(collections)));
     }
 }

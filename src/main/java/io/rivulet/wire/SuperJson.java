@@ -92,6 +92,21 @@ public final class SuperJson {
     }
 
     /**
+     * Plain JSON (no envelope, no annotations) to the same plain values {@link #decode} produces,
+     * e.g. a schema description a client sends.
+     *
+     * @throws SuperJsonException if the text is null, not one JSON value, or nested deeper than
+     *     {@link #MAX_DEPTH}
+     */
+    public static Object decodePlain(String text) {
+        if (text == null) {
+            throw new SuperJsonException("Missing JSON payload");
+        }
+        checkNesting(text);
+        return convert(parse(text), null, new ArrayList<>());
+    }
+
+    /**
      * Encodes a value as {@code {"json": ..., "meta": {"values": {...}, "v": 1}}}, the form
      * {@code SuperJSON.parse} reads back (the batch response must be SuperJSON). Instants become
      * {@link IsoInstant} strings annotated {@code "Date"}; non-finite doubles and {@code -0.0}
@@ -133,11 +148,19 @@ public final class SuperJson {
         }
     }
 
+    private static JsonObject parseObject(String text) {
+        JsonValue root = parse(text);
+        if (!(root instanceof JsonObject object)) {
+            throw new SuperJsonException("Invalid SuperJSON: the payload must be a JSON object");
+        }
+        return object;
+    }
+
     /**
      * Parses with a streaming parser rather than a JsonReader, because the reader silently ignores
      * text after the first value ({@code {"json":1} x}); the parser reports it.
      */
-    private static JsonObject parseObject(String text) {
+    private static JsonValue parse(String text) {
         JsonValue root;
         try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
             parser.next();
@@ -152,10 +175,7 @@ public final class SuperJson {
             // UnsupportedOperationException for numbers longer than its limit.
             throw new SuperJsonException("Invalid JSON: " + e.getMessage(), e);
         }
-        if (!(root instanceof JsonObject object)) {
-            throw new SuperJsonException("Invalid SuperJSON: the payload must be a JSON object");
-        }
-        return object;
+        return root;
     }
 
     /**

@@ -101,12 +101,20 @@ public final class RstoreClient {
         return send(method, path, body, all);
     }
 
-    /** The raw HTTP status line of a GET (the JDK client does not show reason phrases). */
-    public String statusLine(String pathAndQuery) {
+    /**
+     * The raw HTTP status line of a GET (the JDK client does not show reason phrases).
+     *
+     * @param headers extra request headers: name, value, name, value…
+     */
+    public String statusLine(String pathAndQuery, String... headers) {
         URI uri = uri(pathAndQuery);
+        StringBuilder extra = new StringBuilder();
+        for (int i = 0; i < headers.length; i += 2) {
+            extra.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
         try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
             socket.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\n" + extra + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     StandardCharsets.ISO_8859_1));
             return reader.readLine();

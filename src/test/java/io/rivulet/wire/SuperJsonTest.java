@@ -590,6 +590,19 @@ class SuperJsonTest {
     }
 
     @Test
+    void plainJsonDecodesLikeTheJsonPartWithoutAnnotations() {
+        assertEquals(obj("meta", obj("values", obj("a", arr("Date"))), "a", "2025-01-01T00:00:00.000Z", "n", 1L,
+                "f", 1.5), SuperJson.decodePlain(j("{'meta':{'values':{'a':['Date']}},'a':'2025-01-01T00:00:00.000Z',"
+                + "'n':1.0,'f':1.5}")), "no envelope: meta is an ordinary key");
+        assertEquals("x", SuperJson.decodePlain("\"x\""), "any JSON value");
+        assertThrows(SuperJsonException.class, () -> SuperJson.decodePlain("{} , {}"));
+        assertThrows(SuperJsonException.class, () -> SuperJson.decodePlain("{"));
+        assertThrows(SuperJsonException.class, () -> SuperJson.decodePlain(null));
+        assertThrows(SuperJsonException.class, () -> SuperJson.decodePlain("[".repeat(SuperJson.MAX_DEPTH + 2)
+                + "]".repeat(SuperJson.MAX_DEPTH + 2)));
+    }
+
+    @Test
     void decodedRejectsAValueForAbsent() {
         assertThrows(IllegalArgumentException.class, () -> new Decoded(false, "x"));
     }
