@@ -31,6 +31,21 @@ public final class RstoreSchemaWriter {
             // { to: { target: { on: { targetField: sourceField } } }, many }.
             """;
 
+    private static final String JSON_VALUE = """
+
+            /** A JSON value (JSON columns). */
+            export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+            """;
+
+    /** rstore calls getKey on items being created too: no key until every field has a value. */
+    private static final String COMPOUND_KEY = """
+
+            /** The API's key of a compound key: its fields joined with '::' (none while one is missing). */
+            function compoundKey(...fields: ReadonlyArray<string | number | null | undefined>): string | undefined {
+              return fields.some((field) => field == null) ? undefined : fields.join('::');
+            }
+            """;
+
     private RstoreSchemaWriter() {
     }
 
@@ -42,26 +57,17 @@ public final class RstoreSchemaWriter {
     static String write(DescribedSchema schema) {
         TsNames names = new TsNames("schemaVersion", "schema", "JsonValue", "compoundKey", "defineRelations",
                 "withItemType", "StoreSchema");
-        List<String> collections = schema.collections().stream().map(c -> names.camel(c.name(), "Collection")).toList();
+        List<String> collections = schema.collections().stream()
+                .map(c -> names.camel(c.name(), "Collection")).toList();
         StringBuilder out = new StringBuilder(HEADER).append(leftOut(schema))
                 .append("\nimport { defineRelations, withItemType, type StoreSchema } from '@rstore/vue';\n\n")
                 .append("export const schemaVersion = ").append(TsSyntax.literal(schema.version())).append(";\n");
-        List<Column> columns = schema.collections().stream().flatMap(c -> c.columns().stream()).toList();
-        if (columns.stream().anyMatch(c -> c.type().equals("json"))) {
-            out.append("""
-
-                    /** A JSON value (JSON columns). */
-                    export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-                    """);
+        // helpers only when used: an unused function fails noUnusedLocals
+        if (schema.collections().stream().flatMap(c -> c.columns().stream()).anyMatch(c -> c.type().equals("json"))) {
+            out.append(JSON_VALUE);
         }
         if (schema.collections().stream().anyMatch(Collection::compoundKey)) {
-            out.append("""
-
-                    /** The API's key of a compound key: its fields joined with '::' (none while one is missing). */
-                    function compoundKey(...fields: ReadonlyArray<string | number | null | undefined>): string | undefined {
-                      return fields.some((field) => field == null) ? undefined : fields.join('::');
-                    }
-                    """);
+            out.append(COMPOUND_KEY);
         }
         for (Collection collection : schema.collections()) {
             out.append('\n').append(rowType(collection, names)).append('\n').append(collection(collection, names));
