@@ -57,6 +57,11 @@ class AllowListIT {
         assertEquals(true, schema.containsKey("todos"));
         assertEquals(false, schema.getJsonObject("secretRefs").getJsonObject("relationships").containsKey("secret"),
                 "no relationship leads to a collection that is not allowed");
+        for (String target : new String[] {"zero", "rstore"}) {
+            String typeScript = rstore.getRaw("api/rstore/_schema.ts?target=" + target).body();
+            assertEquals(false, typeScript.contains("'secrets"), target + ": absent from the generated TypeScript");
+            assertEquals(true, typeScript.contains("'secretRefs'"), target);
+        }
         try (WsClient ws = new WsClient(base)) {
             ws.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"secrets\"}}");
             assertEquals("{\"subscription\":{\"action\":\"rejected\",\"collection\":\"secrets\",\"reason\":"
