@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,8 +35,15 @@ public class CurrentRequest {
                     .addAll(Collections.list(request.getHeaders(name)));
         }
         String query = rawQuery();
-        return new RequestInfo(lowerCase, Optional.ofNullable(security.getCallerPrincipal()),
-                request.getRequestURL() + (query == null ? "" : "?" + query));
+        return new RequestInfo(lowerCase, caller(), request.getRequestURL() + (query == null ? "" : "?" + query));
+    }
+
+    /**
+     * Jakarta Security's caller, only for an authenticated request: WildFly's SecurityContext
+     * answers an unauthenticated one with a principal named "anonymous" where Payara answers null.
+     */
+    private Optional<Principal> caller() {
+        return request.getUserPrincipal() == null ? Optional.empty() : Optional.ofNullable(security.getCallerPrincipal());
     }
 
     /** The raw (still encoded) query string of the request, or null. */
