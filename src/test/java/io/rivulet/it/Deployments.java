@@ -56,6 +56,9 @@ public final class Deployments {
     /**
      * The WAR as a user deploys it, plus the given test-only classes and MicroProfile Config
      * properties; the archive name is the context root ({@code rivulet-a.war} → {@code /rivulet-a}).
+     * The WildFly ITs use it rather than {@link #rivulet}: Hibernate would ignore the EclipseLink
+     * property, but the statement counter links against EclipseLink, which WildFly does not have
+     * (its resource fails with NoClassDefFoundError), and the other probes are not needed there.
      */
     public static WebArchive portable(String name, Map<String, String> config, Class<?>... classes) {
         File war = new File(System.getProperty("rivulet.it.war", "target/rivulet.war"));
