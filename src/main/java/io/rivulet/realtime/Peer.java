@@ -28,6 +28,9 @@ final class Peer {
     private final Queue<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
+    /** The parts of a client message received so far (the container calls one at a time per session). */
+    private final StringBuilder incoming = new StringBuilder();
+    private long incomingBytes;
 
     /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
     Peer(Session session, String clientId, int maxQueued, Runnable onOverflow) {
@@ -85,6 +88,55 @@ final class Peer {
                 sending = false;
             }
         }
+    }
+
+    /**
+     * Joins a client message that arrives in parts. Rivulet enforces the frame limit itself, the
+     * same on every container (whether and how a container closes on its own buffer limit differs:
+     * Tyrus closes with 1009, Undertow reports an error and keeps the connection open).
+     *
+     * @param maxBytes the largest message in UTF-8 bytes; 0 or less: no limit
+     * @return the whole message after its last part; null before it, and null once the message
+     *         outgrew the limit, which closes the connection (1009)
+     */
+    String assemble(String part, boolean last, int maxBytes) {
+        synchronized (this) {
+            if (closed) {
+                return null;
+            }
+        }
+        incomingBytes += utf8Length(part);
+        if (maxBytes > 0 && incomingBytes > maxBytes) {
+            incoming.setLength(0);
+            close(CloseReason.CloseCodes.TOO_BIG, "frame too large");
+            return null;
+        }
+        if (!last) {
+            incoming.append(part);
+            return null;
+        }
+        String text = incoming.length() == 0 ? part : incoming.append(part).toString();
+        incoming.setLength(0);
+        incomingBytes = 0;
+        return text;
+    }
+
+    private static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     void close(CloseReason.CloseCode code, String reason) {

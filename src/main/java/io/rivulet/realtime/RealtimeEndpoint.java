@@ -43,9 +43,10 @@ public class RealtimeEndpoint {
         hub().open(session, (String) config.getUserProperties().remove(CLIENT_ID));
     }
 
+    /** Text frames in parts, so that Rivulet's frame limit holds the same on every container. */
     @OnMessage
-    public void message(Session session, String text) {
-        hub().receive(session, text);
+    public void message(Session session, String part, boolean last) {
+        hub().receive(session, part, last);
     }
 
     @OnClose
@@ -55,7 +56,7 @@ public class RealtimeEndpoint {
 
     @OnError
     public void error(Session session, Throwable error) {
-        hub().close(session);
+        hub().fail(session);
     }
 
     private static RealtimeHub hub() {

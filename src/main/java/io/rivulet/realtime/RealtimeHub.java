@@ -130,8 +130,6 @@ public class RealtimeHub {
     }
 
     void open(Session session, String clientId) {
-        // a larger frame closes the connection (1009), as the WebSocket API does
-        session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
         Peer peer = new Peer(session, clientId, settings.maxQueuedFrames(), () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
@@ -148,10 +146,30 @@ public class RealtimeHub {
         }
     }
 
-    /** One text frame from a client; anything malformed or unknown is ignored. */
-    void receive(Session session, String text) {
+    /**
+     * An error on a connection (e.g. thrown by a hook while handling a frame): the peer is dropped
+     * and the connection closed (1011), so that the client reconnects instead of waiting for
+     * updates that no longer come — containers do not agree on closing it themselves.
+     */
+    void fail(Session session) {
+        Peer peer = peers.get(session);
+        close(session);
+        if (peer != null) {
+            peer.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "server error");
+        }
+    }
+
+    /**
+     * A part of a text frame from a client; a frame over {@code rivulet.realtime.max-frame-bytes}
+     * closes the connection (1009). Anything malformed or unknown is ignored.
+     */
+    void receive(Session session, String part, boolean last) {
         Peer peer = peers.get(session);
         if (peer == null) {
+            return;
+        }
+        String text = peer.assemble(part, last, settings.maxFrameBytes());
+        if (text == null) {
             return;
         }
         if ("ping".equals(text)) {

@@ -4,37 +4,50 @@ import io.rivulet.hooks.RequestInfo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** What hooks see of the current HTTP request: headers (lower-case names), the caller, the URL. */
+/**
+ * What hooks see of the current HTTP request: headers (lower-case names), the caller, the URL.
+ * The request is CDI's built-in {@link HttpServletRequest} bean: JAX-RS {@code @Context}
+ * injection into a plain CDI bean is a Jersey extra (RESTEasy on WildFly leaves it null).
+ */
 @RequestScoped
 public class CurrentRequest {
 
     @Inject
     SecurityContext security;
 
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
+    @Inject
+    HttpServletRequest request;
 
     RequestInfo info() {
         Map<String, List<String>> lowerCase = new HashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
-        return new RequestInfo(lowerCase, Optional.ofNullable(security.getCallerPrincipal()),
-                uri.getRequestUri().toString());
+        for (String name : Collections.list(request.getHeaderNames())) {
+            lowerCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                    .addAll(Collections.list(request.getHeaders(name)));
+        }
+        String query = rawQuery();
+        return new RequestInfo(lowerCase, caller(), request.getRequestURL() + (query == null ? "" : "?" + query));
     }
 
-    /** The raw query string of the request, or null. */
+    /**
+     * Jakarta Security's caller, only for an authenticated request: WildFly's SecurityContext
+     * answers an unauthenticated one with a principal named "anonymous" where Payara answers null.
+     */
+    private Optional<Principal> caller() {
+        return request.getUserPrincipal() == null ? Optional.empty() : Optional.ofNullable(security.getCallerPrincipal());
+    }
+
+    /** The raw (still encoded) query string of the request, or null. */
     String rawQuery() {
-        return uri.getRequestUri().getRawQuery();
+        return request.getQueryString();
     }
 }

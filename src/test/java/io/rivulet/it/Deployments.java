@@ -5,25 +5,29 @@ import io.rivulet.it.probe.GuardedProbe;
 import io.rivulet.it.probe.HookRecorder;
 import io.rivulet.it.probe.HookRecorderResource;
 import io.rivulet.it.probe.ProgrammaticAllowList;
+import io.rivulet.it.probe.PublishResource;
+import io.rivulet.it.probe.RealtimeGate;
 import io.rivulet.it.probe.SecretRef;
 import io.rivulet.it.probe.StatementCountResource;
 import io.rivulet.it.probe.StatementCounter;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.ArchivePaths;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The one deployment of the integration tests: the WAR Maven built, plus test-only classes (a
- * probe collection for the condition table, a statement counter, a hook recorder, guarded
- * collections) and, if given, MicroProfile Config properties.
+ * The deployments of the integration tests, all made from the WAR Maven built: {@link #rivulet}
+ * for Payara Micro, with the test-only classes the suites use (a probe collection for the
+ * condition table, hook recorder, guarded collections, an EclipseLink statement counter), and
+ * {@link #portable} for any server, with nothing provider-specific.
  */
 public final class Deployments {
 
@@ -38,16 +42,9 @@ public final class Deployments {
 
     /** @param config MicroProfile Config properties of this deployment */
     public static WebArchive rivulet(Map<String, String> config) {
-        File war = new File(System.getProperty("rivulet.it.war", "target/rivulet.war"));
-        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(ConditionProbe.class, StatementCounter.class, StatementCountResource.class,
-                        GuardedProbe.class, SecretRef.class, HookRecorder.class, HookRecorderResource.class,
-                        ProgrammaticAllowList.class, io.rivulet.it.probe.RealtimeGate.class,
-                        io.rivulet.it.probe.PublishResource.class);
-        if (!config.isEmpty()) {
-            archive.add(new StringAsset(config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("\n"))), "WEB-INF/classes/META-INF/microprofile-config.properties");
-        }
+        WebArchive archive = portable("rivulet.war", config, ConditionProbe.class, StatementCounter.class,
+                StatementCountResource.class, GuardedProbe.class, SecretRef.class, HookRecorder.class,
+                HookRecorderResource.class, ProgrammaticAllowList.class, RealtimeGate.class, PublishResource.class);
         String persistence = read(archive, PERSISTENCE_XML).replace("<properties>", "<properties>\n"
                 + "      <property name=\"eclipselink.session.customizer\" value=\"" + StatementCounter.class.getName()
                 + "\"/>");
@@ -56,8 +53,27 @@ public final class Deployments {
         return archive;
     }
 
+    /**
+     * The WAR as a user deploys it, plus the given test-only classes and MicroProfile Config
+     * properties; the archive name is the context root ({@code rivulet-a.war} → {@code /rivulet-a}).
+     * The WildFly ITs use it rather than {@link #rivulet}: Hibernate would ignore the EclipseLink
+     * property, but the statement counter links against EclipseLink, which WildFly does not have
+     * (its resource fails with NoClassDefFoundError), and the other probes are not needed there.
+     */
+    public static WebArchive portable(String name, Map<String, String> config, Class<?>... classes) {
+        File war = new File(System.getProperty("rivulet.it.war", "target/rivulet.war"));
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, name)
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+                .addClasses(classes);
+        if (!config.isEmpty()) {
+            archive.add(new StringAsset(config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("\n"))), "WEB-INF/classes/META-INF/microprofile-config.properties");
+        }
+        return archive;
+    }
+
     private static String read(WebArchive archive, String path) {
-        ArchivePath archivePath = org.jboss.shrinkwrap.api.ArchivePaths.create(path);
+        ArchivePath archivePath = ArchivePaths.create(path);
         try (InputStream in = archive.get(archivePath).getAsset().openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -24,7 +24,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * {@code rivulet.it.pgPort}) when it answers, otherwise an embedded PostgreSQL (zonky); a fresh
  * database per class; and post-boot commands that point the server's default datasource at
  * it — exactly what a user does. With {@code h2} (the default): the server's own H2 default
- * datasource, fresh at every boot.
+ * datasource, fresh at every boot. A WildFly run ({@link WildFlyEnvironment}) needs none of this.
  */
 public class TestEnvironment implements LauncherSessionListener, BeforeAllCallback {
 
@@ -38,7 +38,7 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (preBoot != null) {
+        if (preBoot != null || WildFlyEnvironment.isWildFly()) {
             return;
         }
         try {
@@ -118,6 +118,9 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
     /** Runs before Arquillian deploys the class (register it before ArquillianExtension). */
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException, IOException {
+        if (preBoot == null) {
+            return; // not a Payara run
+        }
         ServerProperties properties = context.getRequiredTestClass().getAnnotation(ServerProperties.class);
         Files.writeString(preBoot, PayaraCommands.preBoot(freePort())
                 + (properties == null ? "" : PayaraCommands.systemProperties(properties.value())));

@@ -252,7 +252,11 @@ public final class CriteriaConditionTranslator {
         boolean insensitive = operator == Operator.ILIKE || operator == Operator.NOT_ILIKE;
         Expression<String> subject = insensitive ? cb.lower(path) : path;
         String value = insensitive ? text.toLowerCase(Locale.ROOT) : text;
-        Predicate like = cb.like(subject, parameters.add(String.class, value));
+        Expression<String> parameter = parameters.add(String.class, value);
+        // a backslash escapes, as PostgreSQL's and H2's default has it; said explicitly only when
+        // it matters: Hibernate renders a LIKE without escape as "escape ''" on H2 (no escape, as
+        // JPQL defines it), and EclipseLink stops binding parameters in a statement with ESCAPE
+        Predicate like = value.indexOf('\\') < 0 ? cb.like(subject, parameter) : cb.like(subject, parameter, '\\');
         boolean negate = operator == Operator.NOT_LIKE || operator == Operator.NOT_ILIKE;
         return negate ? new Leaf(cb.not(like), like) : of(like);
     }
