@@ -19,19 +19,26 @@ import org.junit.jupiter.api.Test;
 /**
  * Two copies of the WAR in one WildFly ({@code /rivulet-a}, {@code /rivulet-b}) as two "nodes":
  * one database (the server's default datasource, whose tables the first deployment created), a
- * realtime endpoint each, and the container's JMS topic between them.
+ * realtime endpoint each, and the JMS change bus in its "container connection factory" mode
+ * between them: WildFly full's own Artemis, by JNDI name ({@code wildfly/configure.cli} creates
+ * the topic).
  */
 @OnWildFly
 class TwoNodesWildFlyIT {
 
+    private static Map<String, String> jms(String node) {
+        return Map.of("rivulet.bus", "jms", "rivulet.jms.connection-factory", "java:/ConnectionFactory",
+                "rivulet.jms.topic", "java:/jms/topic/rivulet", "rivulet.node-id", node);
+    }
+
     @Deployment(name = "a", order = 1, testable = false)
     static WebArchive a() {
-        return Deployments.portable("rivulet-a.war", Map.of(), JmsProbeResource.class);
+        return Deployments.portable("rivulet-a.war", jms("node-a"), JmsProbeResource.class);
     }
 
     @Deployment(name = "b", order = 2, testable = false)
     static WebArchive b() {
-        return Deployments.portable("rivulet-b.war", Map.of(), JmsProbeResource.class);
+        return Deployments.portable("rivulet-b.war", jms("node-b"), JmsProbeResource.class);
     }
 
     @ArquillianResource
@@ -62,15 +69,29 @@ class TwoNodesWildFlyIT {
         assertEquals("written on a", b.get("api/rstore/todos/" + id, null).object().getString("title"));
     }
 
+    private static WsClient peer(URL node, String clientId) throws Exception {
+        WsClient ws = new WsClient(node).send("{\"init\":{\"clientId\":\"" + clientId + "\",\"v\":2}}");
+        assertEquals("{\"init\":{\"ok\":true,\"v\":2}}", ws.next());
+        return ws.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"todos\"}}").sync();
+    }
+
     @Test
-    void eachNodeHasItsRealtimeEndpoint() throws Exception {
+    void changesCrossTheNodesThroughTheContainersTopicExactlyOnce() throws Exception {
         RstoreClient a = new RstoreClient(nodeA);
-        try (WsClient onA = new WsClient(nodeA); WsClient onB = new WsClient(nodeB)) {
-            onA.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"todos\"}}").sync();
-            onB.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"todos\"}}").sync();
-            JsonObject todo = create(a, "{\"title\":\"realtime on a\"}");
-            assertEquals(todo, onA.nextJson().getJsonObject("update").getJsonObject("record"));
-            assertNull(onB.quiet(500), "in-memory change bus: a node publishes its own writes only");
+        RstoreClient b = new RstoreClient(nodeB);
+        try (WsClient onA = peer(nodeA, "tab-a"); WsClient onB = peer(nodeB, "tab-b")) {
+            JsonObject fromA = create(a, "{\"title\":\"realtime on a\"}");
+            assertEquals(fromA, onA.nextJson().getJsonObject("update").getJsonObject("record"), "local");
+            assertEquals(fromA, onB.nextJson().getJsonObject("update").getJsonObject("record"), "through the topic");
+            JsonObject fromB = create(b, "{\"title\":\"realtime on b\"}");
+            assertEquals(fromB, onB.nextJson().getJsonObject("update").getJsonObject("record"), "local");
+            assertEquals(fromB, onA.nextJson().getJsonObject("update").getJsonObject("record"), "through the topic");
+            var echo = a.sendJson("POST", "api/rstore/todos", sj("{\"title\":\"by tab b\"}"),
+                    "X-Rstore-Client-Id", "tab-b");
+            assertEquals(200, echo.status(), echo.toString());
+            assertEquals("tab-b", onA.nextJson().getJsonObject("update").getString("originClientId"));
+            assertNull(onB.quiet(1000), "echo suppression across nodes: tab b made it");
+            assertNull(onA.quiet(200), "exactly once");
         }
     }
 
