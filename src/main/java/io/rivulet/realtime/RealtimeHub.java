@@ -8,11 +8,7 @@ import io.rivulet.query.ConditionParser;
 import io.rivulet.query.InvalidConditionException;
 import io.rivulet.query.JsText;
 import io.rivulet.query.memory.Dialect;
-import io.rivulet.query.memory.InMemoryFilter;
-import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
-import io.rivulet.schema.FieldDescriptor;
-import io.rivulet.schema.FieldType;
 import io.rivulet.schema.MalformedSchemaException;
 import io.rivulet.schema.SchemaVerdict;
 import io.rivulet.schema.ServerSchema;
@@ -42,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The rstore realtime protocol on this node (PROTOCOL §7): peers, their subscriptions, and the
@@ -56,7 +51,6 @@ public class RealtimeHub {
 
     private final Map<Session, Peer> peers = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
-    private final Map<String, InMemoryFilter> filters = new ConcurrentHashMap<>();
 
     @Inject
     ChangeBus bus;
@@ -81,15 +75,18 @@ public class RealtimeHub {
 
     /** One thread delivers changes in publish order, off the committing request's thread. */
     private ExecutorService fanOut;
+    private FanOut delivery;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        delivery = new FanOut(index, hooks, registry,
+                Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL));
         fanOut = Executors.newSingleThreadExecutor(threads);
         if (settings.jmsResyncPeers()) {
             bus.onGap(() -> fanOut.execute(this::resyncPeers));
         }
         bus.onChange(change -> fanOut.execute(() -> {
             try {
-                deliver(change);
+                delivery.deliver(change);
             } catch (RuntimeException e) {
                 LOG.log(java.util.logging.Level.WARNING, "Rivulet could not deliver a change of " + change.collection(), e);
             }
@@ -295,85 +292,5 @@ public class RealtimeHub {
         }
         rejected.put("reason", reason);
         peer.send(PlainJson.write(Map.of("subscription", rejected)));
-    }
-
-    /** Sends a committed change to every peer with a matching subscription, once per peer. */
-    void deliver(Change change) {
-        Set<Peer> candidates = index.candidates(change.collection(), change.key());
-        if (candidates.isEmpty()) {
-            return;
-        }
-        String frame = null;
-        for (Peer peer : candidates) {
-            if (change.originClientId() != null && change.originClientId().equals(peer.clientId)) {
-                continue;
-            }
-            if (!matches(peer, change) || filtered(peer, change)) {
-                continue;
-            }
-            if (frame == null) {
-                frame = frame(change);
-            }
-            peer.send(frame);
-        }
-    }
-
-    private boolean matches(Peer peer, Change change) {
-        InMemoryFilter filter = filter(change.collection());
-        for (Subscription subscription : peer.subscriptions.values()) {
-            if (!subscription.collection().equals(change.collection())
-                    || subscription.key() != null && !subscription.key().equals(change.key())) {
-                continue;
-            }
-            if (subscription.where().isEmpty()) {
-                return true;
-            }
-            try {
-                Condition where = subscription.where().get();
-                if (filter.test(where, change.record())) {
-                    return true;
-                }
-                if (Change.UPDATED.equals(change.type())
-                        && (change.previousRecord() == null || filter.test(where, change.previousRecord()))) {
-                    return true;
-                }
-            } catch (InvalidConditionException e) {
-                LOG.fine(() -> "subscription " + subscription.id() + " cannot be evaluated: " + e.getMessage());
-            }
-        }
-        return false;
-    }
-
-    private boolean filtered(Peer peer, Change change) {
-        RealtimeEvent filter = new RealtimeEvent(RealtimeEvent.Kind.FILTER, change.collection(), change.key(), null,
-                change.type(), change.record(), peer.clientId);
-        try {
-            hooks.fire(filter);
-        } catch (RuntimeException e) {
-            return true;
-        }
-        return filter.rejection().isPresent();
-    }
-
-    private InMemoryFilter filter(String collection) {
-        return filters.computeIfAbsent(collection, name -> new InMemoryFilter(Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL),
-                registry.find(name).map(RealtimeHub::timestampFields).orElse(Set.of())));
-    }
-
-    private static Set<String> timestampFields(CollectionDescriptor collection) {
-        return collection.fields().stream().filter(f -> f.type() == FieldType.TIMESTAMP).map(FieldDescriptor::name)
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static String frame(Change change) {
-        Map<String, Object> update = new LinkedHashMap<>();
-        update.put("collection", change.collection());
-        update.put("type", change.type());
-        update.put("key", change.key());
-        update.put("record", change.record());
-        if (change.originClientId() != null) {
-            update.put("originClientId", change.originClientId());
-        }
-        return PlainJson.write(Map.of("update", update));
     }
 }

@@ -1,0 +1,123 @@
+package io.rivulet.realtime;
+
+import io.rivulet.hooks.RealtimeEvent;
+import io.rivulet.query.Condition;
+import io.rivulet.query.InvalidConditionException;
+import io.rivulet.query.memory.Dialect;
+import io.rivulet.query.memory.InMemoryFilter;
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.schema.CollectionRegistry;
+import io.rivulet.schema.FieldDescriptor;
+import io.rivulet.schema.FieldType;
+import io.rivulet.wire.PlainJson;
+import jakarta.enterprise.event.Event;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The server's fan-out semantics (PROTOCOL §7.5): a committed change goes to every peer with a
+ * matching subscription — collection, key, and {@code where} with the client's {@code filterWhere}
+ * rules (an update also when the previous row matched, so clients see rows leave) — except the
+ * peer whose client made it, and those the {@code realtime.filter} hook rejects; one frame per
+ * peer, however many of its subscriptions match. Runs on the hub's one fan-out thread.
+ */
+final class FanOut {
+
+    private static final Logger LOG = Logger.getLogger(FanOut.class.getName());
+
+    private final SubscriptionIndex index;
+    private final Event<RealtimeEvent> hooks;
+    private final CollectionRegistry registry;
+    private final Dialect dialect;
+    private final Map<String, InMemoryFilter> filters = new ConcurrentHashMap<>();
+
+    FanOut(SubscriptionIndex index, Event<RealtimeEvent> hooks, CollectionRegistry registry, Dialect dialect) {
+        this.index = index;
+        this.hooks = hooks;
+        this.registry = registry;
+        this.dialect = dialect;
+    }
+
+    /** Sends a committed change to every peer with a matching subscription, once per peer. */
+    void deliver(Change change) {
+        Set<Peer> candidates = index.candidates(change.collection(), change.key());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        String frame = null;
+        for (Peer peer : candidates) {
+            if (change.originClientId() != null && change.originClientId().equals(peer.clientId)) {
+                continue;
+            }
+            if (!matches(peer, change) || filtered(peer, change)) {
+                continue;
+            }
+            if (frame == null) {
+                frame = frame(change);
+            }
+            peer.send(frame);
+        }
+    }
+
+    private boolean matches(Peer peer, Change change) {
+        InMemoryFilter filter = filter(change.collection());
+        for (Subscription subscription : peer.subscriptions.values()) {
+            if (!subscription.collection().equals(change.collection())
+                    || subscription.key() != null && !subscription.key().equals(change.key())) {
+                continue;
+            }
+            if (subscription.where().isEmpty()) {
+                return true;
+            }
+            try {
+                Condition where = subscription.where().get();
+                if (filter.test(where, change.record())) {
+                    return true;
+                }
+                if (Change.UPDATED.equals(change.type())
+                        && (change.previousRecord() == null || filter.test(where, change.previousRecord()))) {
+                    return true;
+                }
+            } catch (InvalidConditionException e) {
+                LOG.fine(() -> "subscription " + subscription.id() + " cannot be evaluated: " + e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    private boolean filtered(Peer peer, Change change) {
+        RealtimeEvent filter = new RealtimeEvent(RealtimeEvent.Kind.FILTER, change.collection(), change.key(), null,
+                change.type(), change.record(), peer.clientId);
+        try {
+            hooks.fire(filter);
+        } catch (RuntimeException e) {
+            return true;
+        }
+        return filter.rejection().isPresent();
+    }
+
+    private InMemoryFilter filter(String collection) {
+        return filters.computeIfAbsent(collection, name -> new InMemoryFilter(dialect, registry.find(name).map(FanOut::timestampFields).orElse(Set.of())));
+    }
+
+    private static Set<String> timestampFields(CollectionDescriptor collection) {
+        return collection.fields().stream().filter(f -> f.type() == FieldType.TIMESTAMP).map(FieldDescriptor::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String frame(Change change) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("collection", change.collection());
+        update.put("type", change.type());
+        update.put("key", change.key());
+        update.put("record", change.record());
+        if (change.originClientId() != null) {
+            update.put("originClientId", change.originClientId());
+        }
+        return PlainJson.write(Map.of("update", update));
+    }
+}
