@@ -1,9 +1,7 @@
 package io.rivulet.rest;
 
 import io.rivulet.RstoreException;
-import io.rivulet.hooks.AllowList;
-import io.rivulet.schema.CollectionRegistry;
-import io.rivulet.schema.SchemaDescription;
+import io.rivulet.schema.ServerSchema;
 import io.rivulet.schema.typescript.TypeScriptTarget;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/rstore/_schema.ts?target=zero|rstore}: the generated TypeScript of the exposed
- * collections (SCHEMA.md §2), written from the same description as {@code _schema}.
+ * collections (SCHEMA.md §2), written from the description {@code _schema} serves (computed once
+ * per deployment by {@link ServerSchema}).
  */
 @Path("rstore/_schema.ts")
 @RequestScoped
@@ -26,16 +25,13 @@ public class SchemaTypeScriptResource {
             .collect(Collectors.joining(" or "));
 
     @Inject
-    CollectionRegistry registry;
-
-    @Inject
-    AllowList allowList;
+    ServerSchema schema;
 
     @GET
     @Produces("text/plain; charset=utf-8")
     public String typeScript(@QueryParam("target") String target) {
         TypeScriptTarget file = TypeScriptTarget.named(target)
                 .orElseThrow(() -> RstoreException.badRequest("Invalid target", "expected " + TARGETS));
-        return file.write(SchemaDescription.of(registry.all(), allowList::isAllowed));
+        return file.write(schema.described());
     }
 }

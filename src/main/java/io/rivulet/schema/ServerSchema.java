@@ -48,6 +48,11 @@ public class ServerSchema {
         return snapshot().json();
     }
 
+    /** The description as served, read back from {@link #json()}: what the generated TypeScript is written from. */
+    public DescribedSchema described() {
+        return snapshot().described();
+    }
+
     /** The version of the server's description. */
     public String version() {
         return snapshot().described().version();

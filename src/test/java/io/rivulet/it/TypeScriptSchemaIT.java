@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rivulet.schema.DescribedSchema;
 import io.rivulet.schema.typescript.Descriptions;
 import io.rivulet.schema.typescript.TypeScriptTarget;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class TypeScriptSchemaIT extends DeployedRivulet {
      */
     @Test
     void bothFilesTypeCheckAgainstTheRealPackages() throws Exception {
-        Map<String, Object> edgeCases = Descriptions.edgeCases();
+        DescribedSchema edgeCases = Descriptions.edgeCases();
         TypeScriptCheck.prepare(Map.of("schema.ts", typeScript("zero"), "rstore.ts", typeScript("rstore"),
                 "edge/schema.ts", TypeScriptTarget.ZERO.write(edgeCases),
                 "edge/rstore.ts", TypeScriptTarget.RSTORE.write(edgeCases)));

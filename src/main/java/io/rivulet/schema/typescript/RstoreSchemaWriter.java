@@ -1,13 +1,12 @@
 package io.rivulet.schema.typescript;
 
-import io.rivulet.schema.typescript.DescribedSchema.Collection;
-import io.rivulet.schema.typescript.DescribedSchema.Column;
-import io.rivulet.schema.typescript.DescribedSchema.Hop;
-import io.rivulet.schema.typescript.DescribedSchema.Relationship;
+import io.rivulet.schema.DescribedSchema;
+import io.rivulet.schema.DescribedSchema.Column;
+import io.rivulet.schema.DescribedSchema.Hop;
+import io.rivulet.schema.DescribedSchema.Relationship;
+import io.rivulet.schema.DescribedSchema.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -50,30 +49,27 @@ public final class RstoreSchemaWriter {
     }
 
     /** The rstore file of a description; the same description always gives the same text. */
-    public static String write(Map<String, Object> description) {
-        return write(DescribedSchema.of(description));
-    }
-
-    static String write(DescribedSchema schema) {
+    public static String write(DescribedSchema schema) {
         TsNames names = new TsNames("schemaVersion", "schema", "JsonValue", "compoundKey", "defineRelations",
                 "withItemType", "StoreSchema");
-        List<String> collections = schema.collections().stream()
+        List<String> collections = schema.collections().values().stream()
                 .map(c -> names.camel(c.name(), "Collection")).toList();
         StringBuilder out = new StringBuilder(HEADER).append(leftOut(schema))
                 .append("\nimport { defineRelations, withItemType, type StoreSchema } from '@rstore/vue';\n\n")
                 .append("export const schemaVersion = ").append(TsSyntax.literal(schema.version())).append(";\n");
         // helpers only when used: an unused function fails noUnusedLocals
-        if (schema.collections().stream().flatMap(c -> c.columns().stream()).anyMatch(c -> c.type().equals("json"))) {
+        if (schema.collections().values().stream().flatMap(c -> c.columns().values().stream())
+                .anyMatch(c -> c.type().equals("json"))) {
             out.append(JSON_VALUE);
         }
-        if (schema.collections().stream().anyMatch(Collection::compoundKey)) {
+        if (schema.collections().values().stream().anyMatch(Table::compoundKey)) {
             out.append(COMPOUND_KEY);
         }
-        for (Collection collection : schema.collections()) {
+        for (Table collection : schema.collections().values()) {
             out.append('\n').append(rowType(collection, names)).append('\n').append(collection(collection, names));
         }
         List<String> relations = new ArrayList<>();
-        for (Collection collection : schema.collections()) {
+        for (Table collection : schema.collections().values()) {
             List<Relationship> oneHop = oneHop(collection, schema);
             if (!oneHop.isEmpty()) {
                 String name = names.camel(collection.name(), "Relations");
@@ -91,11 +87,11 @@ public final class RstoreSchemaWriter {
     /** The header lines naming the relationships that have no rstore form. */
     private static String leftOut(DescribedSchema schema) {
         StringBuilder out = new StringBuilder();
-        for (Collection collection : schema.collections()) {
-            for (Relationship relationship : collection.relationships()) {
+        for (Table collection : schema.collections().values()) {
+            for (Relationship relationship : collection.relationships().values()) {
                 if (relationship.hops().size() > 1) {
                     out.append("//   ").append(TsSyntax.comment(collection.name() + "." + relationship.name()))
-                            .append(" (through ").append(TsSyntax.comment(relationship.hops().get(0).dest()))
+                            .append(" (through ").append(TsSyntax.comment(relationship.hops().get(0).destSchema()))
                             .append(")\n");
                 }
             }
@@ -104,11 +100,11 @@ public final class RstoreSchemaWriter {
                 : "// rstore has no many-to-many relation; left out here (use the junction collection):\n" + out;
     }
 
-    private static String rowType(Collection collection, TsNames names) {
+    private static String rowType(Table collection, TsNames names) {
         StringBuilder out = new StringBuilder("/** A row of the ").append(TsSyntax.comment(collection.name()))
                 .append(" collection, as the REST API sends it. */\nexport interface ")
                 .append(names.pascal(collection.name(), "Row")).append(" {\n");
-        for (Column column : collection.columns()) {
+        for (Column column : collection.columns().values()) {
             if ("date-time".equals(column.format())) {
                 out.append("  /** ISO-8601 date-time */\n");
             } else if ("date".equals(column.format())) {
@@ -130,7 +126,7 @@ public final class RstoreSchemaWriter {
         };
     }
 
-    private static String collection(Collection collection, TsNames names) {
+    private static String collection(Table collection, TsNames names) {
         StringBuilder out = new StringBuilder("export const ").append(names.camel(collection.name(), "Collection"))
                 .append(" = withItemType<").append(names.pascal(collection.name(), "Row"))
                 .append(">().defineCollection({\n  name: ").append(TsSyntax.literal(collection.name())).append(",\n");
@@ -148,23 +144,22 @@ public final class RstoreSchemaWriter {
     }
 
     /** The relationships rstore can express: one hop to a collection of the file. */
-    private static List<Relationship> oneHop(Collection collection, DescribedSchema schema) {
-        Set<String> described = schema.collections().stream().map(Collection::name).collect(Collectors.toSet());
-        return collection.relationships().stream()
-                .filter(r -> r.hops().size() == 1 && described.contains(r.last().dest())).toList();
+    private static List<Relationship> oneHop(Table collection, DescribedSchema schema) {
+        return collection.relationships().values().stream()
+                .filter(r -> r.hops().size() == 1 && schema.collections().containsKey(r.last().destSchema())).toList();
     }
 
-    private static String relations(String name, Collection collection, List<Relationship> relationships,
+    private static String relations(String name, Table collection, List<Relationship> relationships,
             TsNames names) {
         StringBuilder out = new StringBuilder("export const ").append(name).append(" = defineRelations(")
                 .append(names.camel(collection.name(), "Collection")).append(", ({ collection }) => ({\n");
         for (Relationship relationship : relationships) {
             Hop hop = relationship.last();
             out.append("  ").append(TsSyntax.key(relationship.name())).append(": {\n    to: collection(")
-                    .append(names.camel(hop.dest(), "Collection")).append(", {\n      on: {\n");
-            for (int i = 0; i < hop.destFields().size(); i++) {
-                out.append("        ").append(TsSyntax.literal(hop.dest() + "." + hop.destFields().get(i)))
-                        .append(": ").append(TsSyntax.literal(collection.name() + "." + hop.sourceFields().get(i)))
+                    .append(names.camel(hop.destSchema(), "Collection")).append(", {\n      on: {\n");
+            for (int i = 0; i < hop.destField().size(); i++) {
+                out.append("        ").append(TsSyntax.literal(hop.destSchema() + "." + hop.destField().get(i)))
+                        .append(": ").append(TsSyntax.literal(collection.name() + "." + hop.sourceField().get(i)))
                         .append(",\n");
             }
             out.append("      },\n    }),\n");

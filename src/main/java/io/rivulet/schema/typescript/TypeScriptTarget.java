@@ -1,14 +1,14 @@
 package io.rivulet.schema.typescript;
 
+import io.rivulet.schema.DescribedSchema;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The generated TypeScript files (SCHEMA.md §2), each written from the schema description of
- * {@link io.rivulet.schema.SchemaDescription}: the route and the build-time command serve the
- * same text for the same description.
+ * The generated TypeScript files (SCHEMA.md §2), each written from a schema description read into
+ * a {@link DescribedSchema} (the server's is {@link io.rivulet.schema.ServerSchema#described()}):
+ * the route and the build-time command serve the same text for the same description.
  */
 public enum TypeScriptTarget {
 
@@ -19,9 +19,9 @@ public enum TypeScriptTarget {
     RSTORE("rstore", RstoreSchemaWriter::write);
 
     private final String id;
-    private final Function<Map<String, Object>, String> writer;
+    private final Function<DescribedSchema, String> writer;
 
-    TypeScriptTarget(String id, Function<Map<String, Object>, String> writer) {
+    TypeScriptTarget(String id, Function<DescribedSchema, String> writer) {
         this.id = id;
         this.writer = writer;
     }
@@ -37,7 +37,7 @@ public enum TypeScriptTarget {
     }
 
     /** The file for a schema description. */
-    public String write(Map<String, Object> description) {
-        return writer.apply(description);
+    public String write(DescribedSchema schema) {
+        return writer.apply(schema);
     }
 }

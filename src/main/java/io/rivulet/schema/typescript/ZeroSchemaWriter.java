@@ -1,12 +1,12 @@
 package io.rivulet.schema.typescript;
 
-import io.rivulet.schema.typescript.DescribedSchema.Collection;
-import io.rivulet.schema.typescript.DescribedSchema.Column;
-import io.rivulet.schema.typescript.DescribedSchema.Hop;
-import io.rivulet.schema.typescript.DescribedSchema.Relationship;
+import io.rivulet.schema.DescribedSchema;
+import io.rivulet.schema.DescribedSchema.Column;
+import io.rivulet.schema.DescribedSchema.Hop;
+import io.rivulet.schema.DescribedSchema.Relationship;
+import io.rivulet.schema.DescribedSchema.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -48,22 +48,18 @@ public final class ZeroSchemaWriter {
     }
 
     /** The {@code schema.ts} of a description; the same description always gives the same text. */
-    public static String write(Map<String, Object> description) {
-        return write(DescribedSchema.of(description));
-    }
-
-    static String write(DescribedSchema schema) {
+    public static String write(DescribedSchema schema) {
         TsNames names = new TsNames("schemaVersion", "schema", "Schema", "zql", "Row", "table", "relationships",
                 "createSchema", "createBuilder", "string", "number", "boolean", "json", "enumeration");
         // tables first: relationships refer to them by name, circular ones included
-        List<String> tables = schema.collections().stream().map(c -> names.camel(c.name(), "Table")).toList();
+        List<String> tables = schema.collections().values().stream().map(c -> names.camel(c.name(), "Table")).toList();
         StringBuilder out = new StringBuilder(HEADER).append('\n').append(imports(schema)).append('\n');
         out.append("export const schemaVersion = ").append(TsSyntax.literal(schema.version())).append(";\n");
-        for (Collection collection : schema.collections()) {
+        for (Table collection : schema.collections().values()) {
             out.append('\n').append(table(collection, names));
         }
         List<String> relationshipLists = new ArrayList<>();
-        for (Collection collection : schema.collections()) {
+        for (Table collection : schema.collections().values()) {
             List<Relationship> relationships = relationshipsOf(collection, schema);
             if (!relationships.isEmpty()) {
                 String name = names.camel(collection.name(), "Relationships");
@@ -74,29 +70,29 @@ public final class ZeroSchemaWriter {
         out.append("\nexport const schema = createSchema({\n  tables: ").append(list(tables))
                 .append(",\n  relationships: ").append(list(relationshipLists)).append(",\n});\n\n")
                 .append("export type Schema = typeof schema;\n");
-        schema.collections().forEach(c -> out.append('\n').append(rowType(c, names)));
+        schema.collections().values().forEach(c -> out.append('\n').append(rowType(c, names)));
         return out.append(FOOTER).toString();
     }
 
     /** Zero's own row type, as drizzle-zero exports it. */
-    private static String rowType(Collection collection, TsNames names) {
+    private static String rowType(Table collection, TsNames names) {
         return "/** A row of the " + TsSyntax.comment(collection.name()) + " collection, as Zero reads it. */\n"
                 + "export type " + names.pascal(collection.name(), "Row") + " = Row<Schema['tables']["
                 + TsSyntax.literal(collection.name()) + "]>;\n";
     }
 
     /** The relationships whose every hop leads to a collection of the file (the description already ensures it). */
-    private static List<Relationship> relationshipsOf(Collection collection, DescribedSchema schema) {
-        Set<String> described = schema.collections().stream().map(Collection::name).collect(Collectors.toSet());
-        return collection.relationships().stream()
-                .filter(r -> r.hops().stream().allMatch(h -> described.contains(h.dest()))).toList();
+    private static List<Relationship> relationshipsOf(Table collection, DescribedSchema schema) {
+        return collection.relationships().values().stream()
+                .filter(r -> r.hops().stream().allMatch(h -> schema.collections().containsKey(h.destSchema())))
+                .toList();
     }
 
     /** Only what the file uses, so that {@code noUnusedLocals} holds. */
     private static String imports(DescribedSchema schema) {
         Set<String> used = new TreeSet<>(Set.of("createBuilder", "createSchema", "table"));
-        for (Collection collection : schema.collections()) {
-            collection.columns().forEach(c -> used.add(builder(c)));
+        for (Table collection : schema.collections().values()) {
+            collection.columns().values().forEach(c -> used.add(builder(c)));
             if (!relationshipsOf(collection, schema).isEmpty()) {
                 used.add("relationships");
             }
@@ -106,14 +102,14 @@ public final class ZeroSchemaWriter {
         return out.append("  type Row,\n} from '@rocicorp/zero';\n").toString();
     }
 
-    private static String table(Collection collection, TsNames names) {
+    private static String table(Table collection, TsNames names) {
         StringBuilder out = new StringBuilder("const ").append(names.camel(collection.name(), "Table"))
                 .append(" = table(").append(TsSyntax.literal(collection.name())).append(")\n");
-        if (!collection.name().equals(collection.table())) {
-            out.append("  .from(").append(TsSyntax.literal(collection.table())).append(")\n");
+        if (!collection.name().equals(collection.from())) {
+            out.append("  .from(").append(TsSyntax.literal(collection.from())).append(")\n");
         }
         out.append("  .columns({\n");
-        for (Column column : collection.columns()) {
+        for (Column column : collection.columns().values()) {
             out.append("    ").append(TsSyntax.key(column.name())).append(": ").append(column(column)).append(",\n");
         }
         out.append("  })");
@@ -131,8 +127,8 @@ public final class ZeroSchemaWriter {
             out.append('<').append(TsSyntax.literalUnion(column.values())).append('>');
         }
         out.append("()");
-        if (!column.name().equals(column.column())) {
-            out.append(".from(").append(TsSyntax.literal(column.column())).append(')');
+        if (!column.name().equals(column.from())) {
+            out.append(".from(").append(TsSyntax.literal(column.from())).append(')');
         }
         if (column.optional()) {
             out.append(".optional()");
@@ -151,7 +147,7 @@ public final class ZeroSchemaWriter {
         };
     }
 
-    private static String relationships(String name, Collection collection, List<Relationship> relationships,
+    private static String relationships(String name, Table collection, List<Relationship> relationships,
             TsNames names) {
         List<String> connectors = new ArrayList<>();
         if (relationships.stream().anyMatch(r -> !r.many())) {
@@ -180,9 +176,9 @@ public final class ZeroSchemaWriter {
     }
 
     private static String hop(Hop hop, String indent, TsNames names) {
-        return "{\n" + indent + "  sourceField: " + TsSyntax.literalList(hop.sourceFields()) + ",\n"
-                + indent + "  destField: " + TsSyntax.literalList(hop.destFields()) + ",\n"
-                + indent + "  destSchema: " + names.camel(hop.dest(), "Table") + ",\n" + indent + "}";
+        return "{\n" + indent + "  sourceField: " + TsSyntax.literalList(hop.sourceField()) + ",\n"
+                + indent + "  destField: " + TsSyntax.literalList(hop.destField()) + ",\n"
+                + indent + "  destSchema: " + names.camel(hop.destSchema(), "Table") + ",\n" + indent + "}";
     }
 
     private static String list(List<String> names) {

@@ -1,5 +1,6 @@
 package io.rivulet.schema.typescript;
 
+import io.rivulet.schema.DescribedSchema;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * Schema descriptions for the generator tests (and the type check of {@code TypeScriptSchemaIT}),
- * as the plain maps {@code SchemaDescription.of} returns.
+ * read as the server reads its own.
  */
 public final class Descriptions {
 
@@ -22,7 +23,7 @@ public final class Descriptions {
     }
 
     /** What {@code GET _schema} answered for the example domain (no allow-list). */
-    public static Map<String, Object> example() {
+    public static DescribedSchema example() {
         return parse(resource("/schema/example-description.json"));
     }
 
@@ -30,7 +31,7 @@ public final class Descriptions {
      * What the example domain lacks: a compound-key relationship, one and many between compound
      * keys, a two-hop relationship, every column type, and names that are not identifiers.
      */
-    public static Map<String, Object> edgeCases() {
+    public static DescribedSchema edgeCases() {
         return parse(resource("/schema/edge-description.json"));
     }
 
@@ -42,10 +43,9 @@ public final class Descriptions {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String json) {
+    static DescribedSchema parse(String json) {
         try (var reader = Json.createReader(new StringReader(json))) {
-            return (Map<String, Object>) plain(reader.readValue());
+            return DescribedSchema.read(plain(reader.readValue()));
         }
     }
 
