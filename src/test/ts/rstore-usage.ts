@@ -63,7 +63,7 @@ export async function read(): Promise<string[]> {
   const link = await store.postLabels.findFirst('7::42');
   lines.push(`${link?.post?.title ?? '-'} ${link?.label?.name ?? '-'}`);
 
-  const membership = await store.teamsToUsers.findFirst({ key: '7::42', include: { team: true, user: true } });
+  const membership = await store.teamsToUsers.findFirst({ key: '7::42', include: { team: true, user: true, assignments: true } });
   const member: TeamsToUsersRow | undefined = membership?.$raw();
   // the compound key, as the API spells it: '7::42'
   const key = membership ? store.teamsToUsers.getKey(membership) : undefined;
@@ -76,6 +76,11 @@ export async function read(): Promise<string[]> {
   }
   const project = await store.projects.findFirst(1);
   lines.push(project?.team?.name ?? '-');
+
+  // a relation over a compound key: assignments.membership → teamsToUsers (teamId, userId)
+  const assignment = await store.assignments.findFirst({ key: 1, include: { membership: true, project: true } });
+  const projectIds: number[] = membership?.assignments.map((a) => a.projectId) ?? [];
+  lines.push(`${assignment?.membership?.role ?? '-'} ${assignment?.project?.name ?? '-'} ${projectIds.join()}`);
 
   const todo = await store.todos.create({ title: 'typed', completed: false });
   const completed: boolean = todo.completed;

@@ -17,8 +17,10 @@ const comments = zql.comments.related('post').related('author').related('parent'
 const labels = zql.labels.related('posts');
 const postLabels = zql.postLabels.related('post').related('label');
 const teams = zql.teams.related('memberships').related('projects');
-const memberships = zql.teamsToUsers.related('team').related('user');
+const memberships = zql.teamsToUsers.related('team').related('user').related('assignments');
 const projects = zql.projects.related('team');
+// a relationship over a compound key (teamId, userId)
+const assignments = zql.assignments.related('project').related('membership', (q) => q.related('user'));
 
 export const queries = defineQueries({
   moodyUsers: defineQuery(() => zql.users.where('mood', 'IN', ['sad', 'taco']).where('nickName', 'IS', null)),
@@ -63,10 +65,15 @@ export async function read(z: Zero): Promise<string[]> {
   }
   for (const membership of await z.run(memberships)) {
     const userId: number = membership.userId;
-    lines.push(`${membership.team?.name ?? '-'} ${membership.user?.nickName ?? '-'} ${userId}`);
+    const projectIds: number[] = membership.assignments.map((a) => a.projectId);
+    lines.push(`${membership.team?.name ?? '-'} ${membership.user?.nickName ?? '-'} ${userId} ${projectIds.join()}`);
   }
   for (const project of await z.run(projects)) {
     lines.push(`${project.name} ${project.team?.name ?? '-'}`);
+  }
+  for (const assignment of await z.run(assignments)) {
+    const role: string | undefined = assignment.membership?.role;
+    lines.push(`${assignment.project?.name ?? '-'} ${role ?? '-'} ${assignment.membership?.user?.name ?? '-'}`);
   }
   for (const user of await z.run(queries.moodyUsers())) {
     const settings = user.settings;

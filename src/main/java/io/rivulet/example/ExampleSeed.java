@@ -62,7 +62,8 @@ public class ExampleSeed {
         Object team = create("teams", Map.of("name", "Core")).get("id");
         create("teamsToUsers", Map.of("teamId", team, "userId", ann, "role", "owner"));
         create("teamsToUsers", Map.of("teamId", team, "userId", bob));
-        create("projects", Map.of("teamId", team, "name", "Rivulet"));
+        Object project = create("projects", Map.of("teamId", team, "name", "Rivulet")).get("id");
+        create("assignments", Map.of("projectId", project, "teamId", team, "userId", ann));
         create("secrets", Map.of("ownerId", ann, "value", "s3cr3t"));
         LOG.info("Rivulet example: seed data written");
     }

@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import java.util.List;
 
 @Entity(name = "teamsToUsers")
 @Table(name = "teams_to_users")
@@ -32,4 +34,8 @@ public class TeamMembership extends ExampleEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "user_id", nullable = false, insertable = false, updatable = false)
     private User user;
+
+    /** A relation over this collection's compound key. */
+    @OneToMany(mappedBy = "membership")
+    private List<Assignment> assignments;
 }

@@ -202,7 +202,9 @@ class ClusterIT {
             try (WsClient subscriber = peer(nodeA, "a-resume", "")) {
                 String marker = "resume-" + System.nanoTime();
                 write(b, "POST", "todos", "{\"title\":\"" + marker + "\"}");
-                for (String frame; (frame = subscriber.quiet(300)) != null; ) {
+                // the other writes of the test keep frames coming: wait for the marker, a second at most
+                long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                for (String frame; System.nanoTime() < wait && (frame = subscriber.quiet(300)) != null; ) {
                     if (frame.contains(marker)) {
                         return System.nanoTime();
                     }

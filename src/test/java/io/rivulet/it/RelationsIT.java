@@ -160,6 +160,16 @@ class RelationsIT extends DeployedRivulet {
                 "nested rows keep their key");
         assertEquals(team, list("projects", "{\"where\":" + byId(project) + ",\"include\":{\"team\":true}}")
                 .getJsonObject(0).getJsonObject("team").getInt("id"));
+
+        int assignment = id("assignments", "{\"projectId\":" + project + ",\"teamId\":" + team + ",\"userId\":" + ann
+                + "}");
+        JsonObject a = list("assignments", "{\"where\":" + byId(assignment) + ",\"include\":{\"membership\":true}}")
+                .getJsonObject(0);
+        assertEquals(List.of(team, ann), List.of(a.getJsonObject("membership").getInt("teamId"),
+                a.getJsonObject("membership").getInt("userId")), "one, over a compound key");
+        JsonObject m = list("teamsToUsers", "{\"keys\":[\"" + team + "::" + ann + "\"],\"include\":{\"assignments\":true}}")
+                .getJsonObject(0);
+        assertEquals(List.of(assignment), ids(m.get("assignments")), "many, over a compound key");
     }
 
     @Test
@@ -274,6 +284,13 @@ class RelationsIT extends DeployedRivulet {
                 collections.getJsonObject("comments").getJsonObject("relationships").get("parent").toString());
         assertEquals("{\"kind\":\"many\",\"hops\":[{\"sourceField\":[\"id\"],\"destField\":[\"userId\"],"
                 + "\"destSchema\":\"teamsToUsers\"}]}", users.getJsonObject("relationships").get("memberships").toString());
+        assertEquals("{\"kind\":\"one\",\"hops\":[{\"sourceField\":[\"teamId\",\"userId\"],"
+                + "\"destField\":[\"teamId\",\"userId\"],\"destSchema\":\"teamsToUsers\"}]}",
+                collections.getJsonObject("assignments").getJsonObject("relationships").get("membership").toString(),
+                "a compound-key relationship");
+        assertEquals("{\"kind\":\"many\",\"hops\":[{\"sourceField\":[\"teamId\",\"userId\"],"
+                + "\"destField\":[\"teamId\",\"userId\"],\"destSchema\":\"assignments\"}]}",
+                collections.getJsonObject("teamsToUsers").getJsonObject("relationships").get("assignments").toString());
     }
 
     private static void assertError(RstoreClient.Reply reply, String statusMessage) {

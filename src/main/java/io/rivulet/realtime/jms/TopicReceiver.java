@@ -85,11 +85,10 @@ final class TopicReceiver extends TopicLink {
         }
         Long last = lastSequence.put(message.node(), message.sequence());
         if (last == null) {
-            if (!schemaVersion.equals(message.schemaVersion())) {
-                LOG.info(() -> "Rivulet realtime: node " + message.node() + " runs schema version "
-                        + message.schemaVersion() + ", this node " + schemaVersion
-                        + "; its changes are read with this node's schema");
-            }
+            LOG.info(() -> "Rivulet realtime: receiving the changes of node " + message.node() + " (from its change "
+                    + message.sequence() + (schemaVersion.equals(message.schemaVersion()) ? ")"
+                    : "; it runs schema version " + message.schemaVersion() + ", this node " + schemaVersion
+                    + ": its changes are read with this node's schema)"));
         } else if (message.sequence() != last + 1) {
             LOG.info(() -> "Rivulet realtime: " + (message.sequence() - last - 1) + " changes of node "
                     + message.node() + " were lost");
