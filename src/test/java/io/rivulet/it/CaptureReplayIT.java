@@ -1,5 +1,6 @@
 package io.rivulet.it;
 
+import static io.rivulet.it.RstoreClient.assertError;
 import static io.rivulet.it.RstoreClient.sj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +55,6 @@ class CaptureReplayIT extends DeployedRivulet {
         return reply;
     }
 
-    private static void assertError(RstoreClient.Reply reply, int status, String statusMessage) {
-        assertEquals(status, reply.status(), reply.toString());
-        assertEquals(statusMessage, reply.object().getString("statusMessage"));
-    }
 
     private static List<String> names(JsonArray rows) {
         return rows.stream().map(r -> r.asJsonObject().getString("name")).toList();

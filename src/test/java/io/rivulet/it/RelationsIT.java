@@ -294,7 +294,6 @@ class RelationsIT extends DeployedRivulet {
     }
 
     private static void assertError(RstoreClient.Reply reply, String statusMessage) {
-        assertEquals(400, reply.status(), reply.toString());
-        assertEquals(statusMessage, reply.statusMessage());
+        RstoreClient.assertError(reply, 400, statusMessage);
     }
 }

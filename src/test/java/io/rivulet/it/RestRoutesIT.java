@@ -1,5 +1,6 @@
 package io.rivulet.it;
 
+import static io.rivulet.it.RstoreClient.assertError;
 import static io.rivulet.it.RstoreClient.sj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,16 +54,6 @@ class RestRoutesIT {
         return rows.stream().map(r -> r.asJsonObject().getString(field)).toList();
     }
 
-    private static void assertError(RstoreClient.Reply reply, int status, String statusMessage) {
-        assertEquals(status, reply.status(), reply.toString());
-        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
-        JsonObject body = reply.object();
-        assertTrue(body.getBoolean("error"));
-        assertEquals(status, body.getInt("statusCode"));
-        assertEquals(statusMessage, body.getString("statusMessage"));
-        assertEquals(statusMessage, body.getString("message"));
-        assertTrue(body.getString("url").contains("/api/rstore/"), body.toString());
-    }
 
     @Test
     void createGetPatchDeleteTodo() {

@@ -123,6 +123,19 @@ public final class RstoreClient {
         }
     }
 
+    /** Asserts the protocol's error (PROTOCOL §1.3): the status and the Nitro-style JSON body. */
+    public static void assertError(Reply reply, int status, String statusMessage) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, reply.status(), reply.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(reply.contentType().startsWith("application/json"),
+                reply.contentType());
+        JsonObject body = reply.object();
+        org.junit.jupiter.api.Assertions.assertTrue(body.getBoolean("error"));
+        org.junit.jupiter.api.Assertions.assertEquals(status, body.getInt("statusCode"));
+        org.junit.jupiter.api.Assertions.assertEquals(statusMessage, body.getString("statusMessage"));
+        org.junit.jupiter.api.Assertions.assertEquals(statusMessage, body.getString("message"));
+        org.junit.jupiter.api.Assertions.assertTrue(body.getString("url").contains("/api/rstore/"), body.toString());
+    }
+
     /** Wraps a plain JSON value as SuperJSON without annotations. */
     public static String sj(String json) {
         return "{\"json\":" + json + "}";

@@ -22,9 +22,8 @@ public final class QueryParameters {
         this.builder = builder;
     }
 
-    @SuppressWarnings("unchecked")
     public <T> ParameterExpression<T> add(Class<T> type, Object value) {
-        ParameterExpression<T> parameter = builder.parameter((Class<T>) type);
+        ParameterExpression<T> parameter = builder.parameter(type);
         bindings.add(new Binding(parameter, value));
         return parameter;
     }
