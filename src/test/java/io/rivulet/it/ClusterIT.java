@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two Payara Micro nodes with the WAR, one PostgreSQL database, one Artemis broker: realtime
  * fan-out across nodes through the JMS topic ({@code rivulet.bus=jms}, {@code rivulet.jms.broker-url}).
  */
+@StartsItsOwnServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * The database drift check at deployment (SCHEMA.md §4), on a PostgreSQL database whose
  * {@code todos} table lacks the {@code completed} column, as a migration that was never run.
  */
+@StartsItsOwnServers
 class DriftIT {
 
     private static final String REPORT = "Rivulet: the database does not match the entities";

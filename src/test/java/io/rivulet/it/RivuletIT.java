@@ -5,17 +5,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An integration test class: a fresh database, then Arquillian deploys Rivulet on Payara Micro.
- * Skipped in the WildFly run ({@link OnWildFly}), e.g. when {@code -Pwildfly -Dit.test} names it.
+ * Tagged {@code payara}: the H2 and PostgreSQL executions select that tag, the WildFly one does not.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@DisabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly",
-        disabledReason = "a Payara Micro IT: the WildFly run has its own (*WildFlyIT)")
+@Tag("payara")
 @ExtendWith(TestEnvironment.class)
 @ExtendWith(ArquillianExtension.class)
 public @interface RivuletIT {
