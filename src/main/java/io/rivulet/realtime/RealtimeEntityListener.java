@@ -3,7 +3,7 @@ package io.rivulet.realtime;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.schema.KeyCodec;
-import io.rivulet.store.Row;
+import io.rivulet.schema.Row;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;

@@ -6,6 +6,7 @@ import io.rivulet.query.InvalidConditionException;
 import io.rivulet.query.SearchQuery;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.FieldDescriptor;
+import io.rivulet.schema.Row;
 import io.rivulet.schema.ValueCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityExistsException;

@@ -1,8 +1,5 @@
-package io.rivulet.store;
+package io.rivulet.schema;
 
-import io.rivulet.schema.CollectionDescriptor;
-import io.rivulet.schema.FieldDescriptor;
-import io.rivulet.schema.ValueCodec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
