@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * The one-node adapter of {@link ChangeBus}: changes go straight to this node's receivers. Also
- * the local half of the JMS adapter. Chosen by {@link ChangeBuses}.
+ * the local half of the JMS adapter. Chosen by {@code io.rivulet.realtime.wiring.ChangeBuses}.
  */
 public class InMemoryChangeBus implements ChangeBus {
 

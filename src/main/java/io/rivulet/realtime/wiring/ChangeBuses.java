@@ -1,6 +1,8 @@
-package io.rivulet.realtime;
+package io.rivulet.realtime.wiring;
 
 import io.rivulet.config.RivuletSettings;
+import io.rivulet.realtime.ChangeBus;
+import io.rivulet.realtime.InMemoryChangeBus;
 import io.rivulet.realtime.jms.JmsChangeBus;
 import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.schema.SchemaDescription;
