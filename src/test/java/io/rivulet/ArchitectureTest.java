@@ -1,0 +1,48 @@
+package io.rivulet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package structure of the engine, checked on the compiled main classes. */
+@AnalyzeClasses(packages = "io.rivulet", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /*
+     * "io.rivulet.(**)" makes every package its own slice (hooks and hooks.fire, realtime and
+     * realtime.jms are different slices), so a cycle is reported between the packages that form it.
+     * The root package io.rivulet (RstoreException, Hidden, ReadOnly, Through) matches no slice:
+     * it is the public annotation and exception API every package may use.
+     */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.rivulet.(**)")
+            .should().beFreeOfCycles()
+            .because("each package should build on lower ones only, so that it can be understood,"
+                    + " tested and changed without the packages above it");
+
+    @ArchTest
+    static final ArchRule queryIsPlainJava = noClasses()
+            .that().resideInAnyPackage("io.rivulet.query", "io.rivulet.query.memory")
+            .should().dependOnClassesThat().resideInAPackage("jakarta..")
+            .because("conditions are parsed and evaluated in memory without a container or JPA;"
+                    + " only io.rivulet.query.jpa translates them to the Criteria API");
+
+    @ArchTest
+    static final ArchRule jaxRsOnlyInRest = noClasses()
+            // io.rivulet.example is the example application (ExampleTodosResource), not the engine
+            .that().resideOutsideOfPackages("io.rivulet.rest..", "io.rivulet.example..")
+            .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+            .because("the HTTP protocol lives in io.rivulet.rest; the engine below it is usable"
+                    + " (and testable) without JAX-RS");
+
+    @ArchTest
+    static final ArchRule jmsAdapterOnlyFromWiring = noClasses()
+            .that().resideOutsideOfPackages("io.rivulet.realtime.jms..", "io.rivulet.realtime.wiring..")
+            .should().dependOnClassesThat().resideInAPackage("io.rivulet.realtime.jms..")
+            .because("the JMS change bus is an adapter of the ChangeBus port: only the wiring that"
+                    + " selects the bus knows it, everything else talks to ChangeBus");
+}
