@@ -64,10 +64,34 @@ public class RealtimeEntityListener {
     }
 
     private static Optional<CollectionDescriptor> collection(Object entity) {
-        return CDI.current().select(CollectionRegistry.class).get().forEntity(entity.getClass());
+        return beans().registry().forEntity(entity.getClass());
     }
 
     private static TransactionChanges changes() {
-        return CDI.current().select(TransactionChanges.class).get();
+        return beans().changes();
+    }
+
+    /**
+     * The two beans of the callbacks, looked up once rather than per callback: {@code CDI.current()}
+     * walks the stack on Payara (the calling class) and showed up at several % of CPU under load.
+     * Both are application-scoped, so the references are client proxies that stay valid for the
+     * lifetime of the application (one per deployment: this class lives in the WAR). Looked up on
+     * first use rather than injected, because CDI injection into entity listeners is unreliable
+     * on Payara for writes made during startup (as the example's seed does); and rather than
+     * registered by an observer at startup, because such writes may come before that observer.
+     */
+    private record Beans(CollectionRegistry registry, TransactionChanges changes) {
+    }
+
+    private static volatile Beans beans;
+
+    private static Beans beans() {
+        Beans resolved = beans;
+        if (resolved == null) {
+            CDI<Object> cdi = CDI.current();
+            resolved = new Beans(cdi.select(CollectionRegistry.class).get(), cdi.select(TransactionChanges.class).get());
+            beans = resolved;
+        }
+        return resolved;
     }
 }
