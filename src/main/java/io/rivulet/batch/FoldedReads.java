@@ -1,5 +1,6 @@
 package io.rivulet.batch;
 
+import io.rivulet.plan.Include;
 import io.rivulet.RstoreException;
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.fire.HookFirer;
@@ -11,7 +12,6 @@ import io.rivulet.schema.InvalidValueException;
 import io.rivulet.schema.KeyCodec;
 import io.rivulet.schema.ValueCodec;
 import io.rivulet.store.CollectionStore;
-import io.rivulet.store.Include;
 import io.rivulet.store.IncludeReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

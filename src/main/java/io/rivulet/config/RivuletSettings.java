@@ -85,6 +85,27 @@ public class RivuletSettings {
     @ConfigProperty(name = "rivulet.jms.resync-peers", defaultValue = "true")
     boolean jmsResyncPeers;
 
+    @Inject
+    @ConfigProperty(name = "rivulet.schema.datasource", defaultValue = "java:comp/DefaultDataSource")
+    String dataSource;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.sql.reads", defaultValue = "true")
+    boolean sqlReads;
+
+    /**
+     * The JNDI name of the persistence unit's datasource: the drift check and the plain-SQL
+     * reads use it (keep it equal to {@code persistence.xml}'s).
+     */
+    public String dataSource() {
+        return dataSource;
+    }
+
+    /** Reads without a {@code transformQuery} run as plain SQL (else every read goes through JPA Criteria). */
+    public boolean sqlReads() {
+        return sqlReads;
+    }
+
     /** The change bus: {@code jms} for several nodes, empty (or {@code memory}) for one. */
     public Optional<String> bus() {
         return nonBlank(bus);

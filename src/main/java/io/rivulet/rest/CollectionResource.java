@@ -2,7 +2,7 @@ package io.rivulet.rest;
 
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
-import io.rivulet.store.CollectionService;
+import io.rivulet.store.CollectionOperations;
 import io.rivulet.wire.PlainJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import java.util.Map;
 public class CollectionResource {
 
     @Inject
-    CollectionService collections;
+    CollectionOperations collections;
 
     @Inject
     RequestDecoder decoder;

@@ -1,16 +1,17 @@
 package io.rivulet.rest;
 
-import io.rivulet.wire.PlainJson;
-import io.rivulet.wire.Jsonp;
-import jakarta.json.JsonObjectBuilder;
+import io.rivulet.wire.JsonWriter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 
 /**
  * The Nitro-style JSON error body of PROTOCOL §1.3, with the reason phrase set to the
- * statusMessage: {@code {"error":true,"url":…,"statusCode":…,"statusMessage":…,"message":…}}.
+ * statusMessage: {@code {"error":true,"url":…,"statusCode":…,"statusMessage":…,"message":…}},
+ * for the JAX-RS resources ({@link #of}) and the servlet edge ({@link #write}) alike.
  */
 final class ErrorResponses {
 
@@ -22,19 +23,35 @@ final class ErrorResponses {
         if (request != null) {
             request.setAttribute(ReasonPhraseFilter.ATTRIBUTE, reasonPhrase(statusMessage));
         }
-        JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder()
-                .add("error", true)
-                .add("url", uri == null ? "" : uri.getRequestUri().toString())
-                .add("statusCode", status)
-                .add("statusMessage", statusMessage)
-                .add("message", message);
-        if (data != null) {
-            body.add("data", PlainJson.toJsonValue(data));
-        }
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body.build().toString())
+                .entity(body(uri == null ? "" : uri.getRequestUri().toString(), status, statusMessage, message, data))
                 .build();
+    }
+
+    static void write(HttpServletRequest request, HttpServletResponse response, String url, int status,
+            String statusMessage, String message, Object data) throws IOException {
+        String phrase = reasonPhrase(statusMessage);
+        request.setAttribute(ReasonPhraseFilter.ATTRIBUTE, phrase);
+        response.setStatus(status);
+        ReasonPhrase.apply(response, status, phrase);
+        byte[] body = body(url, status, statusMessage, message, data).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String body(String url, int status, String statusMessage, String message, Object data) {
+        JsonWriter body = new JsonWriter(256).beginObject()
+                .member("error", true)
+                .member("url", url)
+                .member("statusCode", status)
+                .member("statusMessage", statusMessage)
+                .member("message", message);
+        if (data != null) {
+            body.member("data", data);
+        }
+        return body.endObject().toString();
     }
 
     /** A reason phrase is one line of visible ASCII. */

@@ -40,6 +40,12 @@ public final class PropertyAccess {
         return new PropertyAccess(field, getter, setter);
     }
 
+    /** An annotation on the attribute's field or getter, where mapping annotations live. */
+    public <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {
+        A found = field == null ? null : field.getAnnotation(type);
+        return found != null || getter == null ? found : getter.getAnnotation(type);
+    }
+
     public Object get(Object target) {
         try {
             return getter != null ? getter.invoke(target) : field.get(target);

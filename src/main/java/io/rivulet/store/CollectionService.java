@@ -80,11 +80,10 @@ public class CollectionService {
     }
 
     private CollectionDescriptor collection(CollectionEvent event) {
-        return registry.find(event.collection())
-                .orElseThrow(() -> new RstoreException(404, "Table not found for collection " + event.collection()));
+        return CollectionOperations.require(registry, event.collection());
     }
 
-    private static List<Object> key(CollectionDescriptor collection, CollectionEvent event) {
+    static List<Object> key(CollectionDescriptor collection, CollectionEvent event) {
         if (collection.primaryKey().isEmpty()) {
             throw RstoreException.badRequest("No key in route parameters");
         }

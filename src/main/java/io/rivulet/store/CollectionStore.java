@@ -1,6 +1,17 @@
 package io.rivulet.store;
 
+import io.rivulet.plan.Include;
+import io.rivulet.plan.ColumnSelection;
 import io.rivulet.RstoreException;
+import io.rivulet.config.RivuletSettings;
+import io.rivulet.plan.ReadPlan;
+import io.rivulet.schema.InvalidValueException;
+import io.rivulet.schema.KeyCodec;
+import io.rivulet.store.sql.SqlRowReader;
+import jakarta.inject.Inject;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 import io.rivulet.hooks.QueryTransform;
 import io.rivulet.query.InvalidConditionException;
 import io.rivulet.query.SearchQuery;
@@ -29,6 +40,12 @@ public class CollectionStore {
     @PersistenceContext(unitName = "rivulet")
     EntityManager entityManager;
 
+    @Inject
+    RivuletSettings settings;
+
+    private final SqlRowReader sql = new SqlRowReader();
+    private volatile DataSource dataSource;
+
     /**
      * @param limit    rows at most (already clamped)
      * @param includes relations to load into the rows
@@ -36,6 +53,14 @@ public class CollectionStore {
      */
     public List<Map<String, Object>> list(CollectionDescriptor collection, SearchQuery query, int limit,
             List<Include> includes, List<QueryTransform> scope) {
+        if (scope.isEmpty() && settings.sqlReads()) {
+            SqlRowReader.checkIncludes(includes);
+            ReadPlan plan = new ReadPlan(collection, selection(collection, query.columns(), includes), query.where(),
+                    parseKeys(collection, query.keys()), query.orderBy(), query.offset(), limit, includes);
+            if (sql.supports(plan)) {
+                return sql.read(dataSource(), plan);
+            }
+        }
         IncludeLoader includeLoader = new IncludeLoader(entityManager);
         includeLoader.check(collection, includes);
         RowQuery<jakarta.persistence.Tuple> rows = RowQuery.rows(entityManager, collection).keys(query.keys())
@@ -59,12 +84,45 @@ public class CollectionStore {
 
     public Optional<Map<String, Object>> get(CollectionDescriptor collection, List<Object> key,
             Map<String, Boolean> columns, List<Include> includes, List<QueryTransform> scope) {
+        if (scope.isEmpty() && settings.sqlReads()) {
+            SqlRowReader.checkIncludes(includes);
+            ReadPlan plan = new ReadPlan(collection, selection(collection, columns, includes), Optional.empty(),
+                    List.of(key), List.of(), 0, 1, includes);
+            if (sql.supports(plan)) {
+                return sql.read(dataSource(), plan).stream().findFirst();
+            }
+        }
         IncludeLoader includeLoader = new IncludeLoader(entityManager);
         includeLoader.check(collection, includes);
         List<Map<String, Object>> rows = RowQuery.rows(entityManager, collection).key(key).transform(scope)
                 .fetchRows(selection(collection, columns, includes), 0, 1);
         includeLoader.load(collection, rows, includes);
         return rows.stream().findFirst();
+    }
+
+    private static List<List<Object>> parseKeys(CollectionDescriptor collection, List<String> keys) {
+        List<List<Object>> parsed = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            try {
+                parsed.add(KeyCodec.parse(collection, key));
+            } catch (InvalidValueException e) {
+                throw RstoreException.badRequest(e.getMessage());
+            }
+        }
+        return parsed;
+    }
+
+    private DataSource dataSource() {
+        DataSource found = dataSource;
+        if (found == null) {
+            try {
+                found = InitialContext.doLookup(settings.dataSource());
+            } catch (NamingException e) {
+                throw new IllegalStateException("Rivulet cannot find the datasource " + settings.dataSource(), e);
+            }
+            dataSource = found;
+        }
+        return found;
     }
 
     /** The selected fields; with includes, the key too, which relations are loaded by. */

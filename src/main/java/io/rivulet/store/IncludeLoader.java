@@ -1,9 +1,10 @@
 package io.rivulet.store;
 
 import io.rivulet.RstoreException;
+import io.rivulet.plan.Include;
+import io.rivulet.plan.IncludeFields;
 import io.rivulet.query.InvalidConditionException;
 import io.rivulet.schema.CollectionDescriptor;
-import io.rivulet.schema.FieldDescriptor;
 import io.rivulet.schema.KeyCodec;
 import io.rivulet.schema.ValueCodec;
 import jakarta.persistence.EntityManager;
@@ -11,10 +12,8 @@ import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Loads included relations into rows without N+1 queries: one statement per relation and level,
@@ -81,24 +80,13 @@ final class IncludeLoader {
         query.orderBy(include.orderBy());
         int limit = include.relation().many() ? include.limit().orElse(Integer.MAX_VALUE) : 1;
         Map<String, List<Map<String, Object>>> children = new HashMap<>();
-        for (RowQuery.RelatedRow related : query.fetchRelatedRows(fields(include))) {
+        for (RowQuery.RelatedRow related : query.fetchRelatedRows(IncludeFields.of(include))) {
             List<Map<String, Object>> group = children.computeIfAbsent(related.parentKey(), k -> new ArrayList<>());
             if (group.size() < limit) {
                 group.add(related.row());
             }
         }
         return children;
-    }
-
-    /** The selected columns, plus what the client needs to normalize the rows: key and join fields. */
-    private static List<FieldDescriptor> fields(Include include) {
-        CollectionDescriptor target = include.target();
-        Set<FieldDescriptor> fields = new LinkedHashSet<>(target.primaryKey());
-        include.relation().targetFields().forEach(name -> target.field(name).ifPresent(fields::add));
-        fields.addAll(ColumnSelection.select(target, include.columns()));
-        List<FieldDescriptor> ordered = new ArrayList<>();
-        target.visibleFields().stream().filter(fields::contains).forEach(ordered::add);
-        return ordered;
     }
 
     private static List<Object> attributeKey(CollectionDescriptor collection, Map<String, Object> row) {

@@ -1,5 +1,7 @@
 package io.rivulet.store;
 
+import io.rivulet.plan.Include;
+import io.rivulet.plan.IncludeParser;
 import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.AllowList;
 import io.rivulet.query.SearchQuery;

@@ -3,8 +3,6 @@ package io.rivulet.wire;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonGenerator;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -13,43 +11,16 @@ import java.util.Map;
 
 /**
  * Plain JSON out: rows and other plain Java values (Map, List, String, Number, Boolean,
- * Instant, JsonValue) with dates as ISO strings, streamed without building a JSON tree.
+ * Instant, JsonValue) with dates as ISO strings; {@link #toJsonValue} for a JSON-P value.
  */
 public final class PlainJson {
 
     private PlainJson() {
     }
 
+    /** The value as JSON text, written by {@link JsonWriter}. */
     public static String write(Object value) {
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator out = Jsonp.PROVIDER.createGenerator(text)) {
-            write(out, null, value);
-        }
-        return text.toString();
-    }
-
-    private static void write(JsonGenerator out, String name, Object value) {
-        if (value instanceof Map<?, ?> map) {
-            if (name == null) {
-                out.writeStartObject();
-            } else {
-                out.writeStartObject(name);
-            }
-            map.forEach((k, v) -> write(out, String.valueOf(k), v));
-            out.writeEnd();
-        } else if (value instanceof List<?> list) {
-            if (name == null) {
-                out.writeStartArray();
-            } else {
-                out.writeStartArray(name);
-            }
-            list.forEach(v -> write(out, null, v));
-            out.writeEnd();
-        } else if (name == null) {
-            out.write(toJsonValue(value));
-        } else {
-            out.write(name, toJsonValue(value));
-        }
+        return JsonWriter.write(value);
     }
 
     public static JsonValue toJsonValue(Object value) {

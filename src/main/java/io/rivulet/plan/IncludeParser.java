@@ -1,4 +1,4 @@
-package io.rivulet.store;
+package io.rivulet.plan;
 
 import io.rivulet.RstoreException;
 import io.rivulet.query.Condition;

@@ -1,0 +1,222 @@
+package io.rivulet.rest;
+
+import io.rivulet.RstoreException;
+import io.rivulet.hooks.CollectionEvent;
+import io.rivulet.hooks.Operation;
+import io.rivulet.hooks.RequestInfo;
+import io.rivulet.schema.SchemaVerdict;
+import io.rivulet.schema.ServerSchema;
+import io.rivulet.store.CollectionOperations;
+import io.rivulet.wire.JsonWriter;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The rstore collection routes (PROTOCOL §2) at the edge: {@code GET|POST /api/rstore/{collection}}
+ * and {@code GET|PATCH|DELETE /api/rstore/{collection}/{key}} are answered here, on the servlet
+ * request, without the JAX-RS runtime — which costs more per request than the whole operation
+ * (docs/benchmarks.md). Everything else under {@code /api/rstore} (the {@code _} routes, other
+ * methods, odd paths) goes on to the JAX-RS resources, whose answers (405 with {@code Allow},
+ * 404) stay the reference. Both answer in the same protocol: JSON bodies from the one
+ * {@link JsonWriter}, errors as {@link ErrorResponses} writes them.
+ */
+@WebFilter(urlPatterns = "/api/rstore/*")
+public class CollectionRoutesFilter implements Filter {
+
+    private static final Logger LOG = Logger.getLogger(CollectionRoutesFilter.class.getName());
+    private static final String PREFIX = "/api/rstore/";
+
+    @Inject
+    CollectionOperations operations;
+
+    @Inject
+    RequestDecoder decoder;
+
+    @Inject
+    ServerSchema schema;
+
+    @Inject
+    SecurityContext security;
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(servletRequest instanceof HttpServletRequest request)
+                || !(servletResponse instanceof HttpServletResponse response)) {
+            chain.doFilter(servletRequest, servletResponse);
+            return;
+        }
+        Route route = Route.of(request);
+        if (route == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Object result;
+        try {
+            checkSchemaVersion(request);
+            result = run(route, request);
+        } catch (RuntimeException e) {
+            error(request, response, e);
+            return;
+        }
+        if (result == null) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        JsonWriter json = new JsonWriter(1024).value(result);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/json");
+        response.setContentLength(json.size());
+        json.writeTo(response.getOutputStream());
+    }
+
+    private Object run(Route route, HttpServletRequest request) throws IOException {
+        String rawQuery = request.getQueryString();
+        RequestInfo info = info(request, rawQuery);
+        return switch (route.operation) {
+            case INDEX_GET -> operations.list(event(route, null, rawQuery, info));
+            case ITEM_GET -> operations.get(event(route, null, rawQuery, info));
+            case INDEX_POST -> operations.create(event(route, decoder.itemBody(body(request)), rawQuery, info));
+            case ITEM_PATCH -> operations.patch(event(route, decoder.itemBody(body(request)), rawQuery, info));
+            case ITEM_DELETE -> operations.delete(event(route, null, rawQuery, info));
+        };
+    }
+
+    private static InputStream body(HttpServletRequest request) throws IOException {
+        return request.getInputStream();
+    }
+
+    private CollectionEvent event(Route route, Map<String, Object> body, String rawQuery, RequestInfo info) {
+        return new CollectionEvent(route.operation, route.collection, route.key, body, rawQuery,
+                () -> decoder.searchQuery(rawQuery), info);
+    }
+
+    private void checkSchemaVersion(HttpServletRequest request) {
+        String version = request.getHeader(SchemaVersionFilter.HEADER);
+        if (version != null && !version.isBlank()) {
+            SchemaVerdict verdict = schema.judge(version.trim());
+            if (!verdict.compatible()) {
+                throw verdict.refusal();
+            }
+        }
+    }
+
+    /** What hooks see of the request, as {@link CurrentRequest} gives it to the JAX-RS routes. */
+    private RequestInfo info(HttpServletRequest request, String rawQuery) {
+        Map<String, List<String>> lowerCase = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            lowerCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                    .addAll(Collections.list(request.getHeaders(name)));
+        }
+        Optional<Principal> caller = request.getUserPrincipal() == null ? Optional.empty()
+                : Optional.ofNullable(security.getCallerPrincipal());
+        return new RequestInfo(lowerCase, caller, url(request, rawQuery));
+    }
+
+    private static String url(HttpServletRequest request, String rawQuery) {
+        StringBuffer url = request.getRequestURL();
+        return rawQuery == null ? url.toString() : url.append('?').append(rawQuery).toString();
+    }
+
+    private static void error(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
+            throws IOException {
+        Optional<RstoreException> rstore = RstoreException.in(failure);
+        if (rstore.isEmpty()) {
+            LOG.log(Level.SEVERE, "Unexpected error on " + request.getRequestURI(), failure);
+        }
+        RstoreException error = rstore.orElseGet(() -> new RstoreException(500, "Server Error"));
+        ErrorResponses.write(request, response, url(request, request.getQueryString()), error.status(),
+                error.statusMessage(), error.statusMessage(), error.data());
+    }
+
+    /** A collection route, or null for anything the JAX-RS resources answer. */
+    private record Route(Operation operation, String collection, String key) {
+
+        static Route of(HttpServletRequest request) {
+            String uri = request.getRequestURI();
+            int start = request.getContextPath().length() + PREFIX.length();
+            if (uri.length() <= start || !uri.startsWith(PREFIX, request.getContextPath().length())) {
+                return null;
+            }
+            String path = uri.substring(start);
+            int slash = path.indexOf('/');
+            String collection = decode(slash < 0 ? path : path.substring(0, slash));
+            String key = slash < 0 ? null : decode(path.substring(slash + 1));
+            if (collection == null || collection.isEmpty() || collection.startsWith("_")
+                    || (slash >= 0 && (key == null || key.isEmpty()))) {
+                return null;
+            }
+            Operation operation = switch (request.getMethod()) {
+                case "GET" -> key == null ? Operation.INDEX_GET : Operation.ITEM_GET;
+                case "POST" -> key == null ? Operation.INDEX_POST : null;
+                case "PATCH" -> key == null ? null : Operation.ITEM_PATCH;
+                case "DELETE" -> key == null ? null : Operation.ITEM_DELETE;
+                default -> null;
+            };
+            return operation == null ? null : new Route(operation, collection, key);
+        }
+
+        /** A path segment percent-decoded as UTF-8; null for what the JAX-RS runtime should judge. */
+        private static String decode(String segment) {
+            if (segment.indexOf('/') >= 0 || segment.indexOf(';') >= 0) {
+                return null;
+            }
+            if (segment.indexOf('%') < 0) {
+                return segment;
+            }
+            byte[] bytes = new byte[segment.length()];
+            int length = 0;
+            for (int i = 0; i < segment.length(); i++) {
+                char c = segment.charAt(i);
+                if (c == '%') {
+                    if (i + 2 >= segment.length()) {
+                        return null;
+                    }
+                    int high = Character.digit(segment.charAt(i + 1), 16);
+                    int low = Character.digit(segment.charAt(i + 2), 16);
+                    if (high < 0 || low < 0) {
+                        return null;
+                    }
+                    bytes[length++] = (byte) (high << 4 | low);
+                    i += 2;
+                } else if (c < 0x80) {
+                    bytes[length++] = (byte) c;
+                } else {
+                    return null;
+                }
+            }
+            try {
+                String decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+                return decoded.indexOf('/') >= 0 ? null : decoded;
+            } catch (CharacterCodingException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.rivulet.store;
+
+import io.rivulet.RstoreException;
+import io.rivulet.config.RivuletSettings;
+import io.rivulet.hooks.AllowList;
+import io.rivulet.hooks.CollectionEvent;
+import io.rivulet.hooks.Operation;
+import io.rivulet.hooks.fire.HookObservers;
+import io.rivulet.query.SearchQuery;
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.schema.CollectionRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entry of every collection operation, for REST and batch alike: one order for all of them —
+ * before hooks, allow-list, the operation, after hooks, publishing after commit ({@link
+ * CollectionService}). A read that no hook observes skips what only hooks need: no events are
+ * fired and no transaction is opened, and its rows come from plain SQL.
+ */
+@ApplicationScoped
+public class CollectionOperations {
+
+    @Inject
+    CollectionService service;
+
+    @Inject
+    HookObservers observers;
+
+    @Inject
+    CollectionRegistry registry;
+
+    @Inject
+    AllowList allowList;
+
+    @Inject
+    CollectionStore store;
+
+    @Inject
+    IncludeReader includes;
+
+    @Inject
+    RivuletSettings settings;
+
+    public Object list(CollectionEvent event) {
+        Optional<CollectionDescriptor> collection = unobserved(event);
+        if (collection.isEmpty()) {
+            return service.list(event);
+        }
+        SearchQuery query = event.searchQuery();
+        return store.list(collection.get(), query, clampedLimit(query), includes.read(collection.get(), query),
+                List.of());
+    }
+
+    public Object get(CollectionEvent event) {
+        Optional<CollectionDescriptor> collection = unobserved(event);
+        if (collection.isEmpty()) {
+            return service.get(event);
+        }
+        SearchQuery query = event.searchQuery();
+        List<Object> key = CollectionService.key(collection.get(), event);
+        return store.get(collection.get(), key, query.columns(), includes.read(collection.get(), query), List.of())
+                .orElse(null);
+    }
+
+    public Object create(CollectionEvent event) {
+        return service.create(event);
+    }
+
+    public Object patch(CollectionEvent event) {
+        return service.patch(event);
+    }
+
+    public Object delete(CollectionEvent event) {
+        return service.delete(event);
+    }
+
+    /** The collection of a read that no hook observes, after the allow-list; else empty (the full pipeline). */
+    private Optional<CollectionDescriptor> unobserved(CollectionEvent event) {
+        Optional<CollectionDescriptor> collection = registry.find(event.collection());
+        if (collection.isEmpty() || observers.any(collection.get(), event.operation())) {
+            return Optional.empty();
+        }
+        allowList.check(event.collection());
+        return collection;
+    }
+
+    int clampedLimit(SearchQuery query) {
+        int maxLimit = settings.maxLimit() > 0 ? settings.maxLimit() : Integer.MAX_VALUE;
+        return Math.min(query.limit().orElse(maxLimit), maxLimit);
+    }
+
+    /** @throws RstoreException 404 for an unknown collection */
+    static CollectionDescriptor require(CollectionRegistry registry, String name) {
+        return registry.find(name).orElseThrow(() -> new RstoreException(404, "Table not found for collection " + name));
+    }
+}

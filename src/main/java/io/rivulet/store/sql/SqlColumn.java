@@ -1,0 +1,137 @@
+package io.rivulet.store.sql;
+
+import io.rivulet.schema.FieldDescriptor;
+import io.rivulet.schema.FieldType;
+import io.rivulet.schema.ValueCodec;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Convert;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Reads one field's column from a result set as its wire value, as the JPA provider would have
+ * read the attribute and {@link ValueCodec#toWire} turned it into a wire value. Only for mappings
+ * whose database form is unambiguous: basic types, {@code @Enumerated(STRING)}, and attributes
+ * with an explicit {@code @Convert} whose database type is itself basic (the example's JSON
+ * column). Anything else ({@code ORDINAL} enums, UUIDs, zoned timestamps) is read through JPA.
+ */
+@FunctionalInterface
+interface SqlColumn {
+
+    Object read(ResultSet rows, int index) throws SQLException;
+
+    /** The reader of a field, or empty when only the JPA provider knows how its column maps. */
+    static Optional<SqlColumn> of(FieldDescriptor field) {
+        if (field.access() == null) {
+            return Optional.empty();
+        }
+        Convert convert = field.access().annotation(Convert.class);
+        if (convert != null) {
+            return converted(field, convert.converter());
+        }
+        Class<?> type = field.javaType();
+        if (field.type() == FieldType.ENUMERATION) {
+            Enumerated enumerated = field.access().annotation(Enumerated.class);
+            return enumerated != null && enumerated.value() == EnumType.STRING
+                    ? Optional.of(ResultSet::getString) : Optional.empty();
+        }
+        return basic(type).map(reader -> reader);
+    }
+
+    private static Optional<SqlColumn> basic(Class<?> type) {
+        if (type == String.class) {
+            return Optional.of(ResultSet::getString);
+        } else if (type == Integer.class || type == Short.class || type == Byte.class) {
+            return Optional.of((rows, i) -> {
+                int value = rows.getInt(i);
+                return rows.wasNull() ? null : value;
+            });
+        } else if (type == Long.class) {
+            return Optional.of((rows, i) -> {
+                long value = rows.getLong(i);
+                return rows.wasNull() ? null : value;
+            });
+        } else if (type == Boolean.class) {
+            return Optional.of((rows, i) -> {
+                boolean value = rows.getBoolean(i);
+                return rows.wasNull() ? null : value;
+            });
+        } else if (type == Double.class) {
+            return Optional.of((rows, i) -> {
+                double value = rows.getDouble(i);
+                return rows.wasNull() ? null : value;
+            });
+        } else if (type == Float.class) {
+            return Optional.of((rows, i) -> {
+                float value = rows.getFloat(i);
+                return rows.wasNull() ? null : Double.valueOf(Float.toString(value));
+            });
+        } else if (type == BigDecimal.class) {
+            return Optional.of(ResultSet::getBigDecimal);
+        } else if (type == BigInteger.class) {
+            return Optional.of((rows, i) -> {
+                BigDecimal value = rows.getBigDecimal(i);
+                return value == null ? null : value.toBigInteger();
+            });
+        } else if (type == LocalDateTime.class) {
+            return Optional.of((rows, i) -> {
+                LocalDateTime value = rows.getObject(i, LocalDateTime.class);
+                return value == null ? null : value.toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+            });
+        } else if (type == LocalDate.class) {
+            return Optional.of((rows, i) -> {
+                LocalDate value = rows.getObject(i, LocalDate.class);
+                return value == null ? null : value.toString();
+            });
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Optional<SqlColumn> converted(FieldDescriptor field, Class<?> converterClass) {
+        if (!AttributeConverter.class.isAssignableFrom(converterClass)) {
+            return Optional.empty();
+        }
+        Optional<Class<?>> databaseType = databaseType(converterClass);
+        Optional<SqlColumn> column = databaseType.flatMap(SqlColumn::basic);
+        if (column.isEmpty() || databaseType.get() == LocalDateTime.class || databaseType.get() == LocalDate.class) {
+            return Optional.empty();
+        }
+        AttributeConverter converter;
+        try {
+            converter = (AttributeConverter) converterClass.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+        SqlColumn raw = column.get();
+        return Optional.of((rows, i) -> {
+            Object value = raw.read(rows, i);
+            return ValueCodec.toWire(field, converter.convertToEntityAttribute(value));
+        });
+    }
+
+    /** {@code Y} of {@code AttributeConverter<X, Y>}, when the converter says it plainly. */
+    private static Optional<Class<?>> databaseType(Class<?> converterClass) {
+        for (Class<?> c = converterClass; c != null; c = c.getSuperclass()) {
+            for (Type type : c.getGenericInterfaces()) {
+                if (type instanceof ParameterizedType parameterized
+                        && parameterized.getRawType() == AttributeConverter.class
+                        && parameterized.getActualTypeArguments()[1] instanceof Class<?> database) {
+                    return Optional.of(database);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

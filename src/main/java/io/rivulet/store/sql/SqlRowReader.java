@@ -1,0 +1,323 @@
+package io.rivulet.store.sql;
+
+import io.rivulet.RstoreException;
+import io.rivulet.plan.Include;
+import io.rivulet.plan.IncludeFields;
+import io.rivulet.plan.ReadPlan;
+import io.rivulet.query.Condition;
+import io.rivulet.query.InvalidConditionException;
+import io.rivulet.query.JsText;
+import io.rivulet.query.SortOrder;
+import io.rivulet.query.sql.SqlConditionTranslator;
+import io.rivulet.query.sql.SqlValues;
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.schema.FieldDescriptor;
+import io.rivulet.schema.KeyCodec;
+import io.rivulet.schema.ValueCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+
+/**
+ * Runs a {@link ReadPlan} as plain SQL over JDBC: one statement for the rows and one per include
+ * and level (a per-parent {@code limit} is a window function, so only the rows sent are read),
+ * each value a parameter, the statement text depending only on the plan's shape — key lists are
+ * padded to the next power of two — so the driver and the pool prepare it once per shape. Rows
+ * come back as wire values in field order, ready for the JSON writer.
+ *
+ * <p>Used where no {@code transformQuery} restricts the read (those are JPA Criteria) and every
+ * field of the collections involved maps plainly ({@link #supports}); the connection is the
+ * persistence unit's datasource, so inside a transaction the read sees that transaction.
+ */
+public final class SqlRowReader {
+
+    private static final LongAdder STATEMENTS = new LongAdder();
+
+    private final Map<CollectionDescriptor, SqlTable> tables = new ConcurrentHashMap<>();
+
+    /** Statements this reader has run since the last call (a metric; tests count "no N+1" with it). */
+    public static long statementsSinceLastCall() {
+        return STATEMENTS.sumThenReset();
+    }
+
+    /** Whether this reader serves the plan exactly as JPA would. */
+    public boolean supports(ReadPlan plan) {
+        if (!table(plan.collection()).readable()) {
+            return false;
+        }
+        Set<String> selected = new LinkedHashSet<>();
+        plan.fields().forEach(f -> selected.add(f.name()));
+        return supports(selected, plan.includes());
+    }
+
+    private boolean supports(Set<String> parentFields, List<Include> includes) {
+        for (Include include : includes) {
+            if (include.relation().hops().size() != 1 || !table(include.target()).readable()
+                    || !parentFields.containsAll(include.relation().sourceFields())) {
+                return false;
+            }
+            Set<String> childFields = new LinkedHashSet<>();
+            IncludeFields.of(include).forEach(f -> childFields.add(f.name()));
+            if (!supports(childFields, include.children())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Checks every include's {@code where} against its target before anything runs, so that a
+     * bad condition is a 400 whether or not there are parent rows to load children for.
+     */
+    public static void checkIncludes(List<Include> includes) {
+        for (Include include : includes) {
+            include.where().ifPresent(where -> {
+                try {
+                    new SqlConditionTranslator(include.target(), SqlTable.ALIAS, new ArrayList<>()).translate(where);
+                } catch (InvalidConditionException e) {
+                    throw RstoreException.badRequest(e.getMessage());
+                }
+            });
+            checkIncludes(include.children());
+        }
+    }
+
+    /** @throws RstoreException 400 for a condition that does not fit the collection */
+    public List<Map<String, Object>> read(DataSource dataSource, ReadPlan plan) {
+        if (plan.limit() == 0 || plan.fields().isEmpty()) {
+            return List.of();
+        }
+        CollectionDescriptor collection = plan.collection();
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(160).append("SELECT ").append(SqlTable.columns(plan.fields()))
+                .append(" FROM ").append(collection.table()).append(' ').append(SqlTable.ALIAS);
+        List<String> restrictions = new ArrayList<>(2);
+        if (!plan.keys().isEmpty()) {
+            restrictions.add(anyKey(collection.primaryKey(), plan.keys(), parameters));
+        }
+        plan.where().ifPresent(where -> restrictions.add(condition(collection, where, parameters)));
+        where(sql, restrictions);
+        sql.append(" ORDER BY ").append(order(collection, plan.orderBy()));
+        sql.append(" LIMIT ? OFFSET ?");
+        parameters.add(plan.limit());
+        parameters.add(plan.offset());
+        try (Connection connection = dataSource.getConnection()) {
+            List<Map<String, Object>> rows = query(connection, sql.toString(), parameters, plan.fields(),
+                    table(collection));
+            load(connection, collection, rows, plan.includes());
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Rivulet could not read " + collection.name(), e);
+        }
+    }
+
+    private void load(Connection connection, CollectionDescriptor parent, List<Map<String, Object>> rows,
+            List<Include> includes) throws SQLException {
+        if (rows.isEmpty() || includes.isEmpty()) {
+            return;
+        }
+        for (Include include : includes) {
+            List<String> sourceFields = include.relation().sourceFields();
+            Map<String, List<Map<String, Object>>> parentsByValue = new LinkedHashMap<>();
+            for (Map<String, Object> row : rows) {
+                parentsByValue.computeIfAbsent(joinKey(row, sourceFields), k -> new ArrayList<>()).add(row);
+            }
+            Map<String, List<Map<String, Object>>> children = fetch(connection, parent, parentsByValue, include);
+            List<Map<String, Object>> loaded = new ArrayList<>();
+            parentsByValue.forEach((value, parents) -> {
+                List<Map<String, Object>> related = value == null ? List.of() : children.getOrDefault(value, List.of());
+                loaded.addAll(related);
+                for (Map<String, Object> row : parents) {
+                    row.put(include.relation().name(), include.relation().many() ? related
+                            : related.isEmpty() ? null : related.get(0));
+                }
+            });
+            load(connection, include.target(), loaded, include.children());
+        }
+    }
+
+    private Map<String, List<Map<String, Object>>> fetch(Connection connection, CollectionDescriptor parent,
+            Map<String, List<Map<String, Object>>> parentsByValue, Include include) throws SQLException {
+        CollectionDescriptor target = include.target();
+        List<FieldDescriptor> destFields = include.relation().targetFields().stream()
+                .map(name -> target.field(name).orElseThrow()).toList();
+        List<List<Object>> values = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> entry : parentsByValue.entrySet()) {
+            if (entry.getKey() != null) {
+                values.add(destValues(include, destFields, entry.getValue().get(0)));
+            }
+        }
+        Map<String, List<Map<String, Object>>> children = new HashMap<>();
+        int limit = include.relation().many() ? include.limit().orElse(Integer.MAX_VALUE) : 1;
+        if (values.isEmpty() || limit <= 0) {
+            return children;
+        }
+        List<FieldDescriptor> fields = IncludeFields.of(include);
+        List<Object> parameters = new ArrayList<>();
+        List<String> restrictions = new ArrayList<>(2);
+        restrictions.add(anyKey(destFields, values, parameters));
+        include.where().ifPresent(where -> restrictions.add(
+                new SqlConditionTranslator(target, SqlTable.ALIAS, parameters).translate(where)));
+        String order = order(target, include.orderBy());
+        StringBuilder sql = new StringBuilder(200);
+        boolean window = include.relation().many() && include.limit().isPresent();
+        if (window) {
+            // only the first rows of each parent leave the database
+            sql.append("SELECT ").append(SqlTable.columns(fields)).append(" FROM (SELECT ")
+                    .append(SqlTable.columns(fields)).append(", ROW_NUMBER() OVER (PARTITION BY ")
+                    .append(SqlTable.columns(destFields)).append(" ORDER BY ").append(order)
+                    .append(") AS rivulet_rn FROM ").append(target.table()).append(' ').append(SqlTable.ALIAS);
+            where(sql, restrictions);
+            sql.append(") ").append(SqlTable.ALIAS).append(" WHERE ").append(SqlTable.ALIAS)
+                    .append(".rivulet_rn <= ? ORDER BY ").append(SqlTable.ALIAS).append(".rivulet_rn");
+            parameters.add(limit);
+        } else {
+            sql.append("SELECT ").append(SqlTable.columns(fields)).append(" FROM ").append(target.table())
+                    .append(' ').append(SqlTable.ALIAS);
+            where(sql, restrictions);
+            sql.append(" ORDER BY ").append(order);
+        }
+        for (Map<String, Object> row : query(connection, sql.toString(), parameters, fields, table(target))) {
+            List<Map<String, Object>> group = children.computeIfAbsent(joinKey(row, include.relation().targetFields()),
+                    k -> new ArrayList<>());
+            if (group.size() < limit) {
+                group.add(row);
+            }
+        }
+        return children;
+    }
+
+    /** The parent's join values as values of the target's join fields (types may differ, e.g. Long and Integer). */
+    private static List<Object> destValues(Include include, List<FieldDescriptor> destFields, Map<String, Object> row) {
+        List<String> sourceFields = include.relation().sourceFields();
+        List<Object> values = new ArrayList<>(destFields.size());
+        for (int i = 0; i < destFields.size(); i++) {
+            values.add(ValueCodec.fromWire(destFields.get(i), row.get(sourceFields.get(i)), true));
+        }
+        return values;
+    }
+
+    /** The join values of a row as one text ({@code 7}, {@code 7::42}), or null when one is null. */
+    private static String joinKey(Map<String, Object> row, List<String> fields) {
+        if (fields.size() == 1) {
+            Object value = row.get(fields.get(0));
+            return value == null ? null : JsText.of(value);
+        }
+        StringBuilder key = new StringBuilder();
+        for (String field : fields) {
+            Object value = row.get(field);
+            if (value == null) {
+                return null;
+            }
+            if (key.length() > 0) {
+                key.append(KeyCodec.SEPARATOR);
+            }
+            key.append(JsText.of(value));
+        }
+        return key.toString();
+    }
+
+    private static List<Map<String, Object>> query(Connection connection, String sql, List<Object> parameters,
+            List<FieldDescriptor> fields, SqlTable table) throws SQLException {
+        STATEMENTS.increment();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet results = statement.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                int width = fields.size();
+                SqlColumn[] readers = new SqlColumn[width];
+                String[] names = new String[width];
+                for (int i = 0; i < width; i++) {
+                    readers[i] = table.reader(fields.get(i));
+                    names[i] = fields.get(i).name();
+                }
+                while (results.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>(width * 2);
+                    for (int i = 0; i < width; i++) {
+                        row.put(names[i], readers[i].read(results, i + 1));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static void where(StringBuilder sql, List<String> restrictions) {
+        for (int i = 0; i < restrictions.size(); i++) {
+            sql.append(i == 0 ? " WHERE " : " AND ").append(restrictions.get(i));
+        }
+    }
+
+    private static String condition(CollectionDescriptor collection, Condition where, List<Object> parameters) {
+        try {
+            return new SqlConditionTranslator(collection, SqlTable.ALIAS, parameters).translate(where);
+        } catch (InvalidConditionException e) {
+            throw RstoreException.badRequest("Invalid filter", e.getMessage());
+        }
+    }
+
+    /** The requested order, then the primary key, so that pages are stable. */
+    private static String order(CollectionDescriptor collection, List<SortOrder> orderBy) {
+        StringBuilder sql = new StringBuilder();
+        for (SortOrder sortOrder : orderBy) {
+            FieldDescriptor field = collection.visibleField(sortOrder.field())
+                    .orElseThrow(() -> RstoreException.badRequest("Unknown field in filter: " + sortOrder.field()));
+            sql.append(SqlTable.column(field)).append(sortOrder.descending() ? " DESC, " : " ASC, ");
+        }
+        for (FieldDescriptor field : collection.primaryKey()) {
+            sql.append(SqlTable.column(field)).append(" ASC, ");
+        }
+        sql.setLength(sql.length() - 2);
+        return sql.toString();
+    }
+
+    /**
+     * {@code t.id IN (?, ?)} or {@code (t.a, t.b) IN ((?, ?), (?, ?))}; the list is padded to the next
+     * power of two by repeating its last key, which matches nothing new, so that a few shapes
+     * serve every list length.
+     */
+    private static String anyKey(List<FieldDescriptor> fields, List<List<Object>> keys, List<Object> parameters) {
+        int padded = Integer.highestOneBit(keys.size());
+        if (padded < keys.size()) {
+            padded <<= 1;
+        }
+        StringBuilder sql = new StringBuilder(fields.size() == 1 ? SqlTable.column(fields.get(0))
+                : "(" + SqlTable.columns(fields) + ")").append(" IN (");
+        for (int i = 0; i < padded; i++) {
+            List<Object> key = keys.get(Math.min(i, keys.size() - 1));
+            if (i > 0) {
+                sql.append(", ");
+            }
+            if (fields.size() > 1) {
+                sql.append('(');
+            }
+            for (int j = 0; j < fields.size(); j++) {
+                sql.append(j == 0 ? "?" : ", ?");
+                parameters.add(SqlValues.jdbc(key.get(j)));
+            }
+            if (fields.size() > 1) {
+                sql.append(')');
+            }
+        }
+        return sql.append(')').toString();
+    }
+
+    private SqlTable table(CollectionDescriptor collection) {
+        return tables.computeIfAbsent(collection, SqlTable::new);
+    }
+
+}
