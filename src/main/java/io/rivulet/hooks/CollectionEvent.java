@@ -27,7 +27,8 @@ public final class CollectionEvent {
     private final Map<String, Object> body;
     private final String rawQuery;
     private final Supplier<SearchQuery> queryParser;
-    private final RequestInfo request;
+    private final Supplier<RequestInfo> requestReader;
+    private RequestInfo request;
     private final Map<String, Object> meta = new HashMap<>();
     private final List<QueryTransform> transforms = new ArrayList<>();
     private SearchQuery searchQuery;
@@ -44,13 +45,22 @@ public final class CollectionEvent {
      */
     public CollectionEvent(Operation operation, String collection, String key, Map<String, Object> body,
             String rawQuery, Supplier<SearchQuery> queryParser, RequestInfo request) {
+        this(operation, collection, key, body, rawQuery, queryParser, () -> request);
+    }
+
+    /**
+     * @param requestReader reads what hooks see of the request when first asked for (a read no
+     *                      hook observes never needs it)
+     */
+    public CollectionEvent(Operation operation, String collection, String key, Map<String, Object> body,
+            String rawQuery, Supplier<SearchQuery> queryParser, Supplier<RequestInfo> requestReader) {
         this.operation = operation;
         this.collection = collection;
         this.key = key;
         this.body = body;
         this.rawQuery = rawQuery;
         this.queryParser = queryParser;
-        this.request = request;
+        this.requestReader = requestReader;
     }
 
     public Operation operation() {
@@ -91,6 +101,9 @@ public final class CollectionEvent {
     }
 
     public RequestInfo request() {
+        if (request == null) {
+            request = requestReader.get();
+        }
         return request;
     }
 

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -96,7 +97,7 @@ public class CollectionRoutesFilter implements Filter {
 
     private Object run(Route route, HttpServletRequest request) throws IOException {
         String rawQuery = request.getQueryString();
-        RequestInfo info = info(request, rawQuery);
+        Supplier<RequestInfo> info = () -> info(request, rawQuery);
         return switch (route.operation) {
             case INDEX_GET -> operations.list(event(route, null, rawQuery, info));
             case ITEM_GET -> operations.get(event(route, null, rawQuery, info));
@@ -110,7 +111,7 @@ public class CollectionRoutesFilter implements Filter {
         return request.getInputStream();
     }
 
-    private CollectionEvent event(Route route, Map<String, Object> body, String rawQuery, RequestInfo info) {
+    private CollectionEvent event(Route route, Map<String, Object> body, String rawQuery, Supplier<RequestInfo> info) {
         return new CollectionEvent(route.operation, route.collection, route.key, body, rawQuery,
                 () -> decoder.searchQuery(rawQuery), info);
     }

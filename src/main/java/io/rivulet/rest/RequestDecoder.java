@@ -31,8 +31,14 @@ public class RequestDecoder {
     @Inject
     RivuletSettings settings;
 
+    private final SearchQueryCache parsed = new SearchQueryCache();
+
     /** The search query of a GET; a missing or empty parameter is the empty query. */
     public SearchQuery searchQuery(String rawQuery) {
+        return rawQuery == null || rawQuery.isEmpty() ? SearchQuery.EMPTY : parsed.get(rawQuery, this::parseQuery);
+    }
+
+    private SearchQuery parseQuery(String rawQuery) {
         List<String> values = parameterValues(rawQuery);
         if (values.size() > 1) {
             throw RstoreException.badRequest("Invalid superjson query parameter", "repeated parameter");

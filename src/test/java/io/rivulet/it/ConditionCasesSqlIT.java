@@ -35,8 +35,19 @@ class ConditionCasesSqlIT {
     @ArquillianResource
     URL base;
 
+    /** Reads without a transformQuery: the plain-SQL back end. */
     @Test
     void everyCaseGivesTheSqlExpectation() throws Exception {
+        runTable(false);
+    }
+
+    /** The same cases with a (no-op) transformQuery: the JPA Criteria back end. */
+    @Test
+    void everyCaseGivesTheSqlExpectationThroughCriteria() throws Exception {
+        runTable(true);
+    }
+
+    private void runTable(boolean criteria) throws Exception {
         RstoreClient rstore = new RstoreClient(base);
         JsonArray cases;
         try (InputStream in = getClass().getResourceAsStream("/conditions/cases.json");
@@ -51,7 +62,7 @@ class ConditionCasesSqlIT {
             if (sql instanceof jakarta.json.JsonString s && s.getString().equals("skip")) {
                 continue;
             }
-            int id = i + 1;
+            int id = i + 1 + (criteria ? cases.size() : 0);
             JsonObjectBuilder row = Json.createObjectBuilder(c.getJsonObject("row")).add("probeId", id);
             var created = rstore.post("api/rstore/conditionProbes", "{\"json\":" + row.build() + "}");
             assertEquals(200, created.status(), c.getString("name") + ": " + created);
@@ -63,7 +74,8 @@ class ConditionCasesSqlIT {
             }
             String query = "{\"json\":{\"where\":" + c.get("where") + ",\"keys\":[" + id + "]},\"meta\":{\"values\":"
                     + values.build() + ",\"v\":1}}";
-            var reply = rstore.get("api/rstore/conditionProbes", query);
+            var reply = criteria ? rstore.getWith("api/rstore/conditionProbes", query, "x-test-criteria", "on")
+                    : rstore.get("api/rstore/conditionProbes", query);
             String got = reply.status() == 400 ? "\"error\""
                     : reply.status() == 200 ? String.valueOf(reply.array().size() == 1) : reply.toString();
             if (!got.equals(sql.toString())) {

@@ -64,6 +64,12 @@ public final class RstoreClient {
         return send(HttpRequest.newBuilder(uri(path + query)).GET());
     }
 
+    /** GET with the {@code superjson} parameter and extra headers. */
+    public Reply getWith(String path, String superjson, String... headers) {
+        String query = superjson == null ? "" : "?superjson=" + URLEncoder.encode(superjson, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri(path + query)).headers(headers).GET());
+    }
+
     /** GET with a raw (already encoded) path and query, byte for byte. */
     public Reply getRaw(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());

@@ -32,6 +32,9 @@ public class HookFirer {
     @Inject
     TransactionChanges changes;
 
+    @Inject
+    HookObservers observers;
+
     /** The before hooks, then the allow-list (the rstore server's order). */
     public void before(CollectionEvent event) {
         registry.find(event.collection()).ifPresent(collection -> event.resolved(collection.entityClass()));
@@ -48,6 +51,10 @@ public class HookFirer {
     }
 
     private void fire(CollectionEvent event, Annotation phase) {
+        var collection = registry.find(event.collection());
+        if (collection.isPresent() && !observers.any(collection.get(), event.operation())) {
+            return;
+        }
         List<Annotation> qualifiers = new ArrayList<>(List.of(phase, On.Literal.of(event.operation()),
                 ForCollection.Literal.of(event.collection())));
         event.entityClass().ifPresent(type -> qualifiers.add(ForEntity.Literal.of(type)));

@@ -13,11 +13,17 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.Optional;
+import java.util.TimeZone;
 
 /**
  * Reads one field's column from a result set as its wire value, as the JPA provider would have
@@ -85,17 +91,34 @@ interface SqlColumn {
                 return value == null ? null : value.toBigInteger();
             });
         } else if (type == LocalDateTime.class) {
+            // the column's wall-clock time read as UTC, as the provider reads a LocalDateTime
+            // (not getObject(i, LocalDateTime.class): Payara's result set wrapper looks that
+            // method up reflectively on every call)
             return Optional.of((rows, i) -> {
-                LocalDateTime value = rows.getObject(i, LocalDateTime.class);
-                return value == null ? null : value.toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+                Timestamp value = rows.getTimestamp(i, Utc.CALENDAR.get());
+                return value == null ? null : value.toInstant().truncatedTo(ChronoUnit.MILLIS);
             });
         } else if (type == LocalDate.class) {
             return Optional.of((rows, i) -> {
-                LocalDate value = rows.getObject(i, LocalDate.class);
-                return value == null ? null : value.toString();
+                Date value = rows.getDate(i, Utc.CALENDAR.get());
+                return value == null ? null
+                        : LocalDate.ofInstant(Instant.ofEpochMilli(value.getTime()), ZoneOffset.UTC).toString();
             });
         }
         return Optional.empty();
+    }
+
+    /** A calendar per thread: drivers read it, and calendars are not thread-safe. */
+    final class Utc {
+        static final ThreadLocal<Calendar> CALENDAR = ThreadLocal.withInitial(() -> {
+            // proleptic Gregorian, as java.time counts: no Julian days before 1582
+            GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+            calendar.setGregorianChange(new java.util.Date(Long.MIN_VALUE));
+            return calendar;
+        });
+
+        private Utc() {
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
