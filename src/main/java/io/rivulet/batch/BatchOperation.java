@@ -1,6 +1,6 @@
 package io.rivulet.batch;
 
-import io.rivulet.RstoreException;
+import io.rivulet.Errors;
 import java.util.Map;
 
 /**
@@ -19,15 +19,15 @@ public record BatchOperation(String type, String collection, String key, Map<Str
     static BatchOperation of(Object entry) {
         if (!(entry instanceof Map<?, ?> map) || !(map.get("type") instanceof String type)
                 || !(map.get("collection") instanceof String collection)) {
-            throw RstoreException.badRequest("Invalid batch operation");
+            throw Errors.invalidBatchOperation();
         }
         Object key = map.get("key");
         if (key != null && !(key instanceof String || key instanceof Number || key instanceof Boolean)) {
-            throw RstoreException.badRequest("Invalid batch operation");
+            throw Errors.invalidBatchOperation();
         }
         Object item = map.get("item");
         if (item != null && !(item instanceof Map<?, ?>)) {
-            throw RstoreException.badRequest("Invalid batch operation");
+            throw Errors.invalidBatchOperation();
         }
         return new BatchOperation(type, collection, key == null ? null : io.rivulet.query.JsText.of(key),
                 (Map<String, Object>) item, map.get("searchQuery"));

@@ -1,5 +1,6 @@
 package io.rivulet.batch;
 
+import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.CollectionEvent;
@@ -39,11 +40,11 @@ public class BatchService {
     /** @return the {@code results}, index-aligned with {@code operations} */
     public List<Map<String, Object>> run(Object body, RequestInfo request) {
         if (!(body instanceof Map<?, ?> map) || !(map.get("operations") instanceof List<?> operations)) {
-            throw RstoreException.badRequest("Invalid batch request");
+            throw Errors.invalidBatchRequest();
         }
         int max = settings.maxBatchSize();
         if (max > 0 && operations.size() > max) {
-            throw RstoreException.badRequest("Too many operations in batch (max " + max + ")");
+            throw Errors.tooManyBatchOperations(max);
         }
         Object[] results = new Object[operations.size()];
         Map<String, List<Integer>> readGroups = new LinkedHashMap<>();
@@ -95,10 +96,10 @@ public class BatchService {
             case "create" -> Operation.INDEX_POST;
             case "update" -> Operation.ITEM_PATCH;
             case "delete" -> Operation.ITEM_DELETE;
-            default -> throw RstoreException.badRequest("Unknown batch operation type: " + operation.type());
+            default -> throw Errors.unknownBatchOperationType(operation.type());
         };
         if (kind != Operation.INDEX_POST && operation.key() == null) {
-            throw RstoreException.badRequest("No key in route parameters");
+            throw Errors.noKey();
         }
         Map<String, Object> body = kind == Operation.INDEX_POST || kind == Operation.ITEM_PATCH
                 ? (operation.item() == null ? Map.of() : operation.item()) : null;
@@ -125,7 +126,7 @@ public class BatchService {
     private static Map<String, Object> failure(RuntimeException failure) {
         RstoreException error = RstoreException.in(failure).orElseGet(() -> {
             LOG.log(Level.SEVERE, "Unexpected error in a batch operation", failure);
-            return new RstoreException(500, "Server Error");
+            return Errors.serverError();
         });
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("ok", false);

@@ -1,5 +1,6 @@
 package io.rivulet.batch;
 
+import io.rivulet.Errors;
 import io.rivulet.plan.Include;
 import io.rivulet.RstoreException;
 import io.rivulet.hooks.CollectionEvent;
@@ -55,7 +56,7 @@ public class FoldedReads {
             try {
                 hooks.before(event);
                 CollectionDescriptor descriptor = collection.orElseThrow(
-                        () -> new RstoreException(404, "Table not found for collection " + collectionName));
+                        () -> Errors.tableNotFound(collectionName));
                 if (event.transforms().isEmpty()) {
                     folded.put(i, normalizedKey(descriptor, event));
                 } else {
@@ -116,9 +117,9 @@ public class FoldedReads {
 
     /** The key as rows print it ({@code "01"} and {@code "1"} are the same row). */
     private static String normalizedKey(CollectionDescriptor collection, CollectionEvent event) {
-        String key = event.key().orElseThrow(() -> RstoreException.badRequest("No key in route parameters"));
+        String key = event.key().orElseThrow(() -> Errors.noKey());
         if (collection.primaryKey().isEmpty()) {
-            throw RstoreException.badRequest("No key in route parameters");
+            throw Errors.noKey();
         }
         try {
             List<Object> values = KeyCodec.parse(collection, key);

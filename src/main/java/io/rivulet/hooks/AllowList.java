@@ -1,5 +1,6 @@
 package io.rivulet.hooks;
 
+import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class AllowList {
     /** @throws RstoreException 403 when the collection is not allowed */
     public void check(String collection) {
         if (!isAllowed(collection)) {
-            throw new RstoreException(403, "Collection \"" + collection + "\" is not allowed.");
+            throw Errors.collectionNotAllowed(collection);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rivulet.plan;
 
+import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import io.rivulet.query.Condition;
 import io.rivulet.query.ConditionParser;
@@ -44,7 +45,7 @@ public final class IncludeParser {
             return List.of();
         }
         if (depth >= maxDepth) {
-            throw RstoreException.badRequest("Include tree is too deep (max " + maxDepth + " levels)");
+            throw Errors.includeTooDeep(maxDepth);
         }
         List<Include> includes = new ArrayList<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -67,8 +68,7 @@ public final class IncludeParser {
                 : options.containsKey("with") ? options.get("with") : options;
         List<SortOrder> orderBy = SearchQueryParser.orderBy(options.get("orderBy"));
         for (SortOrder order : orderBy) {
-            target.visibleField(order.field()).orElseThrow(() -> RstoreException.badRequest(
-                    "Unknown field in filter: " + order.field()));
+            target.visibleField(order.field()).orElseThrow(() -> Errors.unknownField(order.field()));
         }
         return new Include(relation, target, where(options.get("where")), orderBy,
                 SearchQueryParser.columns(options.get("columns")), SearchQueryParser.limit(options.get("limit")),

@@ -1,5 +1,6 @@
 package io.rivulet.query;
 
+import io.rivulet.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +27,22 @@ public final class ConditionParser {
 
     private static Condition node(Object value) {
         if (!(value instanceof Map<?, ?> map)) {
-            throw new InvalidConditionException("Invalid condition");
+            throw new InvalidConditionException(Errors.Texts.invalidCondition());
         }
         Object operatorName = map.get("operator");
         if (!(operatorName instanceof String name)) {
-            throw new InvalidConditionException("Invalid condition");
+            throw new InvalidConditionException(Errors.Texts.invalidCondition());
         }
         if (map.containsKey("field")) {
             return fieldTest(name, map);
         }
         if (map.containsKey("condition")) {
             if (!"not".equals(name)) {
-                throw new InvalidConditionException("Invalid filter operator: " + name);
+                throw new InvalidConditionException(Errors.Texts.invalidFilterOperator(name));
             }
             Object inner = map.get("condition");
             if (inner == null) {
-                throw new InvalidConditionException("Invalid condition");
+                throw new InvalidConditionException(Errors.Texts.invalidCondition());
             }
             return new Condition.Not(node(inner));
         }
@@ -50,15 +51,15 @@ public final class ConditionParser {
             return switch (name) {
                 case "and" -> new Condition.And(children);
                 case "or" -> new Condition.Or(children);
-                default -> throw new InvalidConditionException("Invalid filter operator: " + name);
+                default -> throw new InvalidConditionException(Errors.Texts.invalidFilterOperator(name));
             };
         }
-        throw new InvalidConditionException("Invalid condition");
+        throw new InvalidConditionException(Errors.Texts.invalidCondition());
     }
 
     private static List<Condition> children(Object value) {
         if (!(value instanceof List<?> list)) {
-            throw new InvalidConditionException("Invalid condition");
+            throw new InvalidConditionException(Errors.Texts.invalidCondition());
         }
         List<Condition> children = new ArrayList<>(list.size());
         for (Object child : list) {
@@ -71,9 +72,9 @@ public final class ConditionParser {
 
     private static Condition fieldTest(String name, Map<?, ?> map) {
         Operator operator = Operator.fromWireName(name)
-                .orElseThrow(() -> new InvalidConditionException("Invalid filter operator: " + name));
+                .orElseThrow(() -> new InvalidConditionException(Errors.Texts.invalidFilterOperator(name)));
         if (!(map.get("field") instanceof String field)) {
-            throw new InvalidConditionException("Invalid condition");
+            throw new InvalidConditionException(Errors.Texts.invalidCondition());
         }
         List<Object> values = new ArrayList<>(2);
         switch (operator.arity()) {
@@ -89,7 +90,7 @@ public final class ConditionParser {
 
     private static Object required(Map<?, ?> map, String key, String operator) {
         if (!map.containsKey(key)) {
-            throw new InvalidConditionException("Missing " + key + " for operator " + operator);
+            throw new InvalidConditionException(Errors.Texts.missingOperand(key, operator));
         }
         return map.get(key);
     }

@@ -1,6 +1,6 @@
 package io.rivulet.query;
 
-import io.rivulet.RstoreException;
+import io.rivulet.Errors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ public final class SearchQueryParser {
             return SearchQuery.EMPTY;
         }
         if (!(decoded instanceof Map<?, ?> map)) {
-            throw RstoreException.badRequest("Invalid superjson query parameter");
+            throw Errors.invalidSuperjson();
         }
         return new SearchQuery(where(map.get("where")), orderBy(map.get("orderBy")), limit(map.get("limit")),
                 offset(map.get("offset")), columns(map.get("columns")), keys(map.get("keys")),
@@ -34,7 +34,7 @@ public final class SearchQueryParser {
         try {
             return ConditionParser.parse(where);
         } catch (InvalidConditionException e) {
-            throw RstoreException.badRequest("Invalid filter", e.getMessage());
+            throw Errors.invalidFilter(e.getMessage());
         }
     }
 
@@ -48,7 +48,7 @@ public final class SearchQueryParser {
         for (Object entry : entries) {
             String[] parts = entry instanceof String s ? s.split("\\.", -1) : new String[0];
             if (parts.length != 2 || !(parts[1].equals("asc") || parts[1].equals("desc"))) {
-                throw RstoreException.badRequest("Invalid orderBy");
+                throw Errors.invalidOrderBy();
             }
             orders.add(new SortOrder(parts[0], parts[1].equals("desc")));
         }
@@ -62,7 +62,7 @@ public final class SearchQueryParser {
         }
         BigDecimal value = wholeNumber(limit);
         if (value == null) {
-            throw RstoreException.badRequest("Invalid limit");
+            throw Errors.invalidLimit();
         }
         return Optional.of(value.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue());
     }
@@ -73,7 +73,7 @@ public final class SearchQueryParser {
         }
         BigDecimal value = wholeNumber(offset);
         if (value == null || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw RstoreException.badRequest("Invalid offset");
+            throw Errors.invalidOffset();
         }
         return value.intValue();
     }
@@ -94,7 +94,7 @@ public final class SearchQueryParser {
             return Map.of();
         }
         if (!(columns instanceof Map<?, ?> map)) {
-            throw RstoreException.badRequest("Invalid columns");
+            throw Errors.invalidColumns();
         }
         Map<String, Boolean> selection = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -102,7 +102,7 @@ public final class SearchQueryParser {
                 continue;
             }
             if (!(entry.getValue() instanceof Boolean include)) {
-                throw RstoreException.badRequest("Invalid columns");
+                throw Errors.invalidColumns();
             }
             selection.put(String.valueOf(entry.getKey()), include);
         }
@@ -114,15 +114,15 @@ public final class SearchQueryParser {
             return List.of();
         }
         if (!(keys instanceof List<?> list)) {
-            throw RstoreException.badRequest("Invalid keys");
+            throw Errors.invalidKeys();
         }
         if (maxKeys > 0 && list.size() > maxKeys) {
-            throw RstoreException.badRequest("Too many keys (max " + maxKeys + ")");
+            throw Errors.tooManyKeys(maxKeys);
         }
         List<String> strings = new ArrayList<>(list.size());
         for (Object key : list) {
             if (!(key instanceof String || key instanceof Number || key instanceof Boolean)) {
-                throw RstoreException.badRequest("Invalid keys");
+                throw Errors.invalidKeys();
             }
             strings.add(io.rivulet.query.JsText.of(key));
         }

@@ -149,7 +149,7 @@ public class CollectionRoutesFilter implements Filter {
         if (rstore.isEmpty()) {
             LOG.log(Level.SEVERE, "Unexpected error on " + request.getRequestURI(), failure);
         }
-        RstoreException error = rstore.orElseGet(() -> new RstoreException(500, "Server Error"));
+        RstoreException error = rstore.orElseGet(() -> io.rivulet.Errors.serverError());
         ErrorResponses.write(request, response, url(request, request.getQueryString()), error.status(),
                 error.statusMessage(), error.statusMessage(), error.data());
     }

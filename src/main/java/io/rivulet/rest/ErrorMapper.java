@@ -1,5 +1,6 @@
 package io.rivulet.rest;
 
+import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -41,7 +42,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         LOG.log(Level.SEVERE, "Unexpected error on " + (uri == null ? "?" : uri.getRequestUri()), error);
-        return ErrorResponses.of(uri, request, 500, "Server Error", "Server Error", null);
+        RstoreException serverError = Errors.serverError();
+        return ErrorResponses.of(uri, request, serverError.status(), serverError.statusMessage(),
+                serverError.statusMessage(), null);
     }
 
     private Response jaxRs(WebApplicationException e) {

@@ -1,6 +1,6 @@
 package io.rivulet.rest;
 
-import io.rivulet.RstoreException;
+import io.rivulet.Errors;
 import io.rivulet.config.RivuletSettings;
 import io.rivulet.query.SearchQuery;
 import io.rivulet.query.SearchQueryParser;
@@ -41,21 +41,20 @@ public class RequestDecoder {
     private SearchQuery parseQuery(String rawQuery) {
         List<String> values = parameterValues(rawQuery);
         if (values.size() > 1) {
-            throw RstoreException.badRequest("Invalid superjson query parameter", "repeated parameter");
+            throw Errors.invalidSuperjson("repeated parameter");
         }
         if (values.isEmpty() || values.get(0).isEmpty()) {
             return SearchQuery.EMPTY;
         }
         String text = values.get(0);
         if (settings.maxQueryBytes() > 0 && text.length() > settings.maxQueryBytes()) {
-            throw RstoreException.badRequest("Invalid superjson query parameter",
-                    "longer than " + settings.maxQueryBytes() + " bytes");
+            throw Errors.invalidSuperjson("longer than " + settings.maxQueryBytes() + " bytes");
         }
         Object decoded;
         try {
             decoded = SuperJson.decode(text).value();
         } catch (SuperJsonException e) {
-            throw RstoreException.badRequest("Invalid superjson query parameter", e.getMessage());
+            throw Errors.invalidSuperjson(e.getMessage());
         }
         return new SearchQueryParser(settings.maxKeys()).parse(decoded);
     }
@@ -67,10 +66,10 @@ public class RequestDecoder {
         try {
             decoded = SuperJson.decode(read(body)).value();
         } catch (SuperJsonException e) {
-            throw RstoreException.badRequest("Invalid request body", e.getMessage());
+            throw Errors.invalidRequestBody(e.getMessage());
         }
         if (!(decoded instanceof Map<?, ?> map)) {
-            throw RstoreException.badRequest("Invalid request body", "expected an object");
+            throw Errors.invalidRequestBody("expected an object");
         }
         return (Map<String, Object>) map;
     }
@@ -80,7 +79,7 @@ public class RequestDecoder {
         try {
             return SuperJson.decode(read(body)).value();
         } catch (SuperJsonException e) {
-            throw RstoreException.badRequest("Invalid batch request", e.getMessage());
+            throw Errors.invalidBatchRequest(e.getMessage());
         }
     }
 
@@ -89,7 +88,7 @@ public class RequestDecoder {
         try {
             return SuperJson.decodePlain(read(body));
         } catch (SuperJsonException e) {
-            throw RstoreException.badRequest("Invalid request body", e.getMessage());
+            throw Errors.invalidRequestBody(e.getMessage());
         }
     }
 
@@ -98,16 +97,16 @@ public class RequestDecoder {
         try {
             byte[] bytes = body == null ? new byte[0] : body.readNBytes(max + 1);
             if (bytes.length > max) {
-                throw new RstoreException(413, "Request body too large (max " + max + " bytes)");
+                throw Errors.bodyTooLarge(max);
             }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw RstoreException.badRequest("Invalid request body", "not UTF-8");
+            throw Errors.invalidRequestBody("not UTF-8");
         } catch (IOException e) {
-            throw RstoreException.badRequest("Invalid request body", "unreadable");
+            throw Errors.invalidRequestBody("unreadable");
         }
     }
 
@@ -130,7 +129,7 @@ public class RequestDecoder {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw RstoreException.badRequest("Invalid superjson query parameter", "bad percent-encoding");
+            throw Errors.invalidSuperjson("bad percent-encoding");
         }
     }
 }

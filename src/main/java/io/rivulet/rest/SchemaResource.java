@@ -1,6 +1,6 @@
 package io.rivulet.rest;
 
-import io.rivulet.RstoreException;
+import io.rivulet.Errors;
 import io.rivulet.schema.MalformedSchemaException;
 import io.rivulet.schema.SchemaVerdict;
 import io.rivulet.schema.ServerSchema;
@@ -46,13 +46,13 @@ public class SchemaResource {
         Object description = decoder.jsonBody(body);
         if (!(description instanceof Map<?, ?> map) || !map.containsKey("collections")) {
             // only a full description can be compared; a bare version is what the header is for
-            throw RstoreException.badRequest("Invalid schema description", "expected {version?, collections}");
+            throw Errors.invalidSchemaDescription("expected {version?, collections}");
         }
         SchemaVerdict verdict;
         try {
             verdict = schema.judgeAnnounced(description);
         } catch (MalformedSchemaException e) {
-            throw RstoreException.badRequest("Invalid schema description", e.getMessage());
+            throw Errors.invalidSchemaDescription(e.getMessage());
         }
         if (!verdict.compatible()) {
             throw verdict.refusal();

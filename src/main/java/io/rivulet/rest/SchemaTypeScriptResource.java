@@ -1,6 +1,6 @@
 package io.rivulet.rest;
 
-import io.rivulet.RstoreException;
+import io.rivulet.Errors;
 import io.rivulet.schema.ServerSchema;
 import io.rivulet.schema.typescript.TypeScriptTarget;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +31,7 @@ public class SchemaTypeScriptResource {
     @Produces("text/plain; charset=utf-8")
     public String typeScript(@QueryParam("target") String target) {
         TypeScriptTarget file = TypeScriptTarget.named(target)
-                .orElseThrow(() -> RstoreException.badRequest("Invalid target", "expected " + TARGETS));
+                .orElseThrow(() -> Errors.invalidTarget("expected " + TARGETS));
         return file.write(schema.described());
     }
 }

@@ -1,5 +1,6 @@
 package io.rivulet.schema;
 
+import io.rivulet.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class KeyCodec {
         List<FieldDescriptor> fields = collection.primaryKey();
         String[] segments = SPLIT.split(key, -1);
         if (fields.isEmpty() || segments.length != fields.size()) {
-            throw new InvalidValueException("Invalid key " + key + " for collection " + collection.name());
+            throw new InvalidValueException(Errors.Texts.invalidKey(key, collection.name()));
         }
         List<Object> values = new ArrayList<>(segments.length);
         for (int i = 0; i < segments.length; i++) {
@@ -35,7 +36,7 @@ public final class KeyCodec {
             try {
                 values.add(ValueCodec.fromWire(field, segments[i], true));
             } catch (InvalidValueException e) {
-                throw new InvalidValueException("Invalid key " + key + " for collection " + collection.name());
+                throw new InvalidValueException(Errors.Texts.invalidKey(key, collection.name()));
             }
         }
         return values;

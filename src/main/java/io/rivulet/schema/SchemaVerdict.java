@@ -1,5 +1,6 @@
 package io.rivulet.schema;
 
+import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
 public record SchemaVerdict(String serverVersion, String clientVersion, List<SchemaDifference> differences) {
 
     /** The error of a refused client: WebSocket {@code init.error} and HTTP {@code statusMessage}. */
-    public static final String NOT_SUPPORTED = "SchemaVersionNotSupported";
+    public static final String NOT_SUPPORTED = Errors.Texts.SCHEMA_VERSION_NOT_SUPPORTED;
 
     public SchemaVerdict {
         differences = List.copyOf(differences);
@@ -38,6 +39,6 @@ public record SchemaVerdict(String serverVersion, String clientVersion, List<Sch
 
     /** The HTTP refusal: {@code 409 SchemaVersionNotSupported} with {@link #data()}. */
     public RstoreException refusal() {
-        return new RstoreException(409, NOT_SUPPORTED, data());
+        return Errors.schemaVersionNotSupported(data());
     }
 }

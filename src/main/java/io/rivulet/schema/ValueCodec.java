@@ -1,5 +1,6 @@
 package io.rivulet.schema;
 
+import io.rivulet.Errors;
 import io.rivulet.wire.PlainJson;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -194,6 +195,6 @@ public final class ValueCodec {
     }
 
     private static InvalidValueException invalid(FieldDescriptor field) {
-        return new InvalidValueException("Invalid value for field " + field.name());
+        return new InvalidValueException(Errors.Texts.invalidFieldValue(field.name()));
     }
 }

@@ -1,6 +1,6 @@
 package io.rivulet.store;
 
-import io.rivulet.RstoreException;
+import io.rivulet.Errors;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.FieldDescriptor;
 import io.rivulet.schema.InvalidValueException;
@@ -26,8 +26,7 @@ final class BodyValidator {
             boolean serverSet = field.generated() || isServerTimestamp(field) || field.readOnly();
             if (!field.optional() && !serverSet && !field.hidden() && values.get(field) == null
                     && collection.read(defaults, field) == null) {
-                throw RstoreException.badRequest("Missing required field " + field.name() + " in collection "
-                        + collection.name());
+                throw Errors.missingRequiredField(field.name(), collection.name());
             }
         }
         return values;
@@ -46,15 +45,13 @@ final class BodyValidator {
             if (collection.relations().containsKey(name) || name.startsWith("$")) {
                 continue;
             }
-            FieldDescriptor field = collection.visibleField(name).orElseThrow(() -> RstoreException.badRequest(
-                    "Unknown field " + name + " in collection " + collection.name()));
+            FieldDescriptor field = collection.visibleField(name).orElseThrow(() -> Errors.unknownBodyField(name, collection.name()));
             if (patch && (field.primaryKey() || CollectionDescriptor.CREATED_AT.equals(name))
                     || CollectionDescriptor.UPDATED_AT.equals(name)) {
                 continue;
             }
             if (field.readOnly()) {
-                throw RstoreException.badRequest("Field " + name + " of collection " + collection.name()
-                        + " is read-only");
+                throw Errors.readOnlyField(name, collection.name());
             }
             values.put(field, value(collection, field, entry.getValue()));
         }
@@ -64,16 +61,14 @@ final class BodyValidator {
     private static Object value(CollectionDescriptor collection, FieldDescriptor field, Object wire) {
         if (wire == null) {
             if (!field.optional() && !field.generated() && !isServerTimestamp(field)) {
-                throw RstoreException.badRequest("Field " + field.name() + " of collection " + collection.name()
-                        + " cannot be null");
+                throw Errors.nullField(field.name(), collection.name());
             }
             return null;
         }
         try {
             return ValueCodec.fromWire(field, wire, false);
         } catch (InvalidValueException e) {
-            throw RstoreException.badRequest("Invalid value for field " + field.name() + " in collection "
-                    + collection.name());
+            throw Errors.invalidFieldValue(field.name(), collection.name());
         }
     }
 

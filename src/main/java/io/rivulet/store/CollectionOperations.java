@@ -94,6 +94,6 @@ public class CollectionOperations {
 
     /** @throws RstoreException 404 for an unknown collection */
     static CollectionDescriptor require(CollectionRegistry registry, String name) {
-        return registry.find(name).orElseThrow(() -> new RstoreException(404, "Table not found for collection " + name));
+        return registry.find(name).orElseThrow(() -> io.rivulet.Errors.tableNotFound(name));
     }
 }

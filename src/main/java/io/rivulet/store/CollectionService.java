@@ -1,5 +1,6 @@
 package io.rivulet.store;
 
+import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.CollectionEvent;
@@ -85,9 +86,9 @@ public class CollectionService {
 
     static List<Object> key(CollectionDescriptor collection, CollectionEvent event) {
         if (collection.primaryKey().isEmpty()) {
-            throw RstoreException.badRequest("No key in route parameters");
+            throw Errors.noKey();
         }
-        String key = event.key().orElseThrow(() -> RstoreException.badRequest("No key in route parameters"));
+        String key = event.key().orElseThrow(() -> Errors.noKey());
         try {
             return KeyCodec.parse(collection, key);
         } catch (InvalidValueException e) {

@@ -1,5 +1,6 @@
 package io.rivulet.store;
 
+import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -24,13 +25,11 @@ final class ConstraintViolations {
 
     private static Optional<RstoreException> map(String state, String collection) {
         return switch (state) {
-            case "23505" -> Optional.of(new RstoreException(409,
-                    "Unique constraint violated in collection " + collection));
-            case "23503", "23506" -> Optional.of(new RstoreException(409,
-                    "Foreign key constraint violated in collection " + collection));
-            case "23502" -> Optional.of(RstoreException.badRequest("Missing required value in collection " + collection));
+            case "23505" -> Optional.of(Errors.uniqueConstraintViolated(collection));
+            case "23503", "23506" -> Optional.of(Errors.foreignKeyConstraintViolated(collection));
+            case "23502" -> Optional.of(Errors.missingRequiredValue(collection));
             default -> state.startsWith("22") || state.startsWith("23")
-                    ? Optional.of(RstoreException.badRequest("Invalid value in collection " + collection))
+                    ? Optional.of(Errors.invalidValue(collection))
                     : Optional.empty();
         };
     }

@@ -1,5 +1,6 @@
 package io.rivulet.store;
 
+import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import io.rivulet.hooks.QueryTransform;
 import io.rivulet.query.Condition;
@@ -182,7 +183,7 @@ public final class RowQuery<T> {
         }
         for (SortOrder sortOrder : sortOrders) {
             FieldDescriptor field = collection.visibleField(sortOrder.field())
-                    .orElseThrow(() -> RstoreException.badRequest("Unknown field in filter: " + sortOrder.field()));
+                    .orElseThrow(() -> Errors.unknownField(sortOrder.field()));
             orders.add(sortOrder.descending() ? cb.desc(Paths.of(root, field)) : cb.asc(Paths.of(root, field)));
         }
         collection.primaryKey().forEach(f -> orders.add(cb.asc(Paths.of(root, f))));

@@ -1,5 +1,6 @@
 package io.rivulet.query.jpa;
 
+import io.rivulet.Errors;
 import io.rivulet.query.Condition;
 import io.rivulet.query.ConditionVisitor;
 import io.rivulet.query.InvalidConditionException;
@@ -113,7 +114,7 @@ public final class CriteriaConditionTranslator {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Leaf leaf(Condition.FieldTest test) {
         FieldDescriptor field = collection.visibleField(test.field())
-                .orElseThrow(() -> new InvalidConditionException("Unknown field in filter: " + test.field()));
+                .orElseThrow(() -> new InvalidConditionException(Errors.Texts.unknownField(test.field())));
         Operator operator = test.operator();
         Path path = Paths.of(root, field);
         if (operator == Operator.IS_NULL) {
@@ -123,8 +124,8 @@ public final class CriteriaConditionTranslator {
             return of(cb.isNotNull(path));
         }
         if (!field.type().isComparable()) {
-            throw new InvalidConditionException("Operator " + operator.wireName() + " does not apply to field "
-                    + field.name());
+            throw new InvalidConditionException(
+                    Errors.Texts.operatorDoesNotApply(operator.wireName(), field.name()));
         }
         return switch (operator) {
             case EQ, NE, GT, LT, GTE, LTE -> comparison(operator, field, path, test.value());
@@ -132,8 +133,8 @@ public final class CriteriaConditionTranslator {
             case IN_ARRAY, ARRAY_CONTAINED -> in(field, path, test.value(), false);
             case NOT_IN_ARRAY -> in(field, path, test.value(), true);
             case LIKE, NOT_LIKE, ILIKE, NOT_ILIKE -> like(operator, field, path, test.value());
-            default -> throw new InvalidConditionException("Operator " + operator.wireName()
-                    + " does not apply to field " + field.name());
+            default -> throw new InvalidConditionException(
+                    Errors.Texts.operatorDoesNotApply(operator.wireName(), field.name()));
         };
     }
 
@@ -205,7 +206,7 @@ public final class CriteriaConditionTranslator {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Leaf in(FieldDescriptor field, Path path, Object value, boolean negate) {
         if (!(value instanceof List<?> list)) {
-            throw new InvalidConditionException("Expected an array for field " + field.name());
+            throw new InvalidConditionException(Errors.Texts.expectedArray(field.name()));
         }
         if (list.isEmpty()) {
             // Drizzle: inArray(col, []) is false and notInArray(col, []) is true
@@ -240,14 +241,14 @@ public final class CriteriaConditionTranslator {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Leaf like(Operator operator, FieldDescriptor field, Path path, Object pattern) {
         if (field.type() != FieldType.STRING || field.javaType() != String.class) {
-            throw new InvalidConditionException("Operator " + operator.wireName() + " does not apply to field "
-                    + field.name());
+            throw new InvalidConditionException(
+                    Errors.Texts.operatorDoesNotApply(operator.wireName(), field.name()));
         }
         if (pattern == null) {
             return unknown();
         }
         if (!(pattern instanceof String text)) {
-            throw new InvalidConditionException("Invalid value for field " + field.name());
+            throw new InvalidConditionException(Errors.Texts.invalidFieldValue(field.name()));
         }
         boolean insensitive = operator == Operator.ILIKE || operator == Operator.NOT_ILIKE;
         Expression<String> subject = insensitive ? cb.lower(path) : path;

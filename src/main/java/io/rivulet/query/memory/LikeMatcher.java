@@ -1,5 +1,6 @@
 package io.rivulet.query.memory;
 
+import io.rivulet.Errors;
 import io.rivulet.query.InvalidConditionException;
 import java.util.Locale;
 
@@ -34,8 +35,7 @@ public final class LikeMatcher {
     public static boolean likeMatch(Object pattern, Object value, boolean caseInsensitive) {
         String p = JsValues.toJsString(pattern);
         if (p.length() > MAX_PATTERN_LENGTH) {
-            throw new InvalidConditionException(
-                    "LIKE pattern too long (max " + MAX_PATTERN_LENGTH + " characters)");
+            throw new InvalidConditionException(Errors.Texts.likePatternTooLong(MAX_PATTERN_LENGTH));
         }
         if (JsValues.isNullish(value)) {
             return false;

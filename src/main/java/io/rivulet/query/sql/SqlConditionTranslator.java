@@ -1,5 +1,6 @@
 package io.rivulet.query.sql;
 
+import io.rivulet.Errors;
 import io.rivulet.query.Condition;
 import io.rivulet.query.ConditionVisitor;
 import io.rivulet.query.InvalidConditionException;
@@ -169,7 +170,7 @@ public final class SqlConditionTranslator {
 
     private Leaf leaf(Condition.FieldTest test) {
         FieldDescriptor field = collection.visibleField(test.field())
-                .orElseThrow(() -> new InvalidConditionException("Unknown field in filter: " + test.field()));
+                .orElseThrow(() -> new InvalidConditionException(Errors.Texts.unknownField(test.field())));
         Operator operator = test.operator();
         String column = column(field);
         if (operator == Operator.IS_NULL) {
@@ -179,8 +180,8 @@ public final class SqlConditionTranslator {
             return new Leaf(sql(column + " IS NOT NULL"), sql(column + " IS NULL"));
         }
         if (!field.type().isComparable()) {
-            throw new InvalidConditionException("Operator " + operator.wireName() + " does not apply to field "
-                    + field.name());
+            throw new InvalidConditionException(
+                    Errors.Texts.operatorDoesNotApply(operator.wireName(), field.name()));
         }
         return switch (operator) {
             case EQ, NE, GT, LT, GTE, LTE -> comparison(operator, field, column, test.value());
@@ -188,8 +189,8 @@ public final class SqlConditionTranslator {
             case IN_ARRAY, ARRAY_CONTAINED -> in(field, column, test.value(), false);
             case NOT_IN_ARRAY -> in(field, column, test.value(), true);
             case LIKE, NOT_LIKE, ILIKE, NOT_ILIKE -> like(operator, field, column, test.value());
-            default -> throw new InvalidConditionException("Operator " + operator.wireName()
-                    + " does not apply to field " + field.name());
+            default -> throw new InvalidConditionException(
+                    Errors.Texts.operatorDoesNotApply(operator.wireName(), field.name()));
         };
     }
 
@@ -264,7 +265,7 @@ public final class SqlConditionTranslator {
      */
     private Leaf in(FieldDescriptor field, String column, Object value, boolean negate) {
         if (!(value instanceof List<?> list)) {
-            throw new InvalidConditionException("Expected an array for field " + field.name());
+            throw new InvalidConditionException(Errors.Texts.expectedArray(field.name()));
         }
         if (list.isEmpty()) {
             // Drizzle: inArray(col, []) is false and notInArray(col, []) is true
@@ -298,14 +299,14 @@ public final class SqlConditionTranslator {
 
     private Leaf like(Operator operator, FieldDescriptor field, String column, Object pattern) {
         if (field.type() != FieldType.STRING || field.javaType() != String.class) {
-            throw new InvalidConditionException("Operator " + operator.wireName() + " does not apply to field "
-                    + field.name());
+            throw new InvalidConditionException(
+                    Errors.Texts.operatorDoesNotApply(operator.wireName(), field.name()));
         }
         if (pattern == null) {
             return unknown();
         }
         if (!(pattern instanceof String text)) {
-            throw new InvalidConditionException("Invalid value for field " + field.name());
+            throw new InvalidConditionException(Errors.Texts.invalidFieldValue(field.name()));
         }
         boolean insensitive = operator == Operator.ILIKE || operator == Operator.NOT_ILIKE;
         String subject = insensitive ? "LOWER(" + column + ")" : column;

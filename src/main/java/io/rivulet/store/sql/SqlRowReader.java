@@ -266,7 +266,7 @@ public final class SqlRowReader {
         try {
             return new SqlConditionTranslator(collection, SqlTable.ALIAS, parameters).translate(where);
         } catch (InvalidConditionException e) {
-            throw RstoreException.badRequest("Invalid filter", e.getMessage());
+            throw io.rivulet.Errors.invalidFilter(e.getMessage());
         }
     }
 
@@ -275,7 +275,7 @@ public final class SqlRowReader {
         StringBuilder sql = new StringBuilder();
         for (SortOrder sortOrder : orderBy) {
             FieldDescriptor field = collection.visibleField(sortOrder.field())
-                    .orElseThrow(() -> RstoreException.badRequest("Unknown field in filter: " + sortOrder.field()));
+                    .orElseThrow(() -> io.rivulet.Errors.unknownField(sortOrder.field()));
             sql.append(SqlTable.column(field)).append(sortOrder.descending() ? " DESC, " : " ASC, ");
         }
         for (FieldDescriptor field : collection.primaryKey()) {
