@@ -142,6 +142,49 @@ class InProcessReadsTest {
     }
 
     /**
+     * What batch folding ({@code batch.FoldedReads}) relies on: one list by the distinct keys, with
+     * the shared include, holds for each key exactly the row its own get would return.
+     */
+    @Test
+    void aFoldedReadByKeysHoldsEachGetsRow() {
+        CollectionDescriptor posts = db.collection("posts");
+        Map<String, Object> include = Map.of("comments", Map.of("orderBy", List.of("id.desc"), "limit", 1));
+        List<String> keys = List.of("203", "201", "999");
+        String folded = list("posts", Map.of("keys", keys, "limit", keys.size(), "include", include));
+        // the folded list is in key order, not request order: 201 before 203
+        String expected = "[" + post(201, 101, "Hello Rivulet", true, 4) + ",\"comments\":["
+                + comment(303, 201, 103, null, "Me too", true, 11) + "}]},"
+                + post(203, 101, "Third time", true, 6) + ",\"comments\":["
+                + comment(305, 203, 103, null, "Third!", true, 13) + "}]}]";
+        assertEquals(expected, folded);
+        List<Include> includes = db.includes("posts", include);
+        SearchQuery byKeys = new SearchQueryParser(1000).parse(Map.of("keys", keys));
+        Map<String, String> foldedRows = new LinkedHashMap<>();
+        db.reading(em -> InProcessStore.store(em).list(posts, byKeys, keys.size(), includes, List.of()))
+                .forEach(row -> foldedRows.put(KeyCodec.format(posts, row), JsonWriter.write(row)));
+        for (String key : keys) {
+            String get = db.reading(em -> JsonWriter.write(InProcessStore.store(em).get(posts,
+                    KeyCodec.parse(posts, key), Map.of(), includes, List.of(InProcessStore.NO_OP)).orElse(null)));
+            assertEquals(foldedRows.getOrDefault(key, "null"), get, "the row of key " + key);
+        }
+    }
+
+    @Test
+    void manyToManyIsReadThroughCriteriaOnly() {
+        // posts.labels goes through the postLabels junction (two hops): plain SQL does not serve it
+        CollectionDescriptor posts = db.collection("posts");
+        List<Include> includes = db.includes("posts", Map.of("labels", Map.of("orderBy", List.of("name.asc"))));
+        ReadPlan plan = new ReadPlan(posts, posts.visibleFields(), Optional.empty(), List.of(List.of(201)), List.of(),
+                0, 1, includes);
+        assertTrue(!SQL.supports(plan), "two hops are JPA's");
+        String criteria = db.reading(em -> JsonWriter.write(InProcessStore.store(em)
+                .get(posts, List.of(201), Map.of(), includes, List.of(InProcessStore.NO_OP)).orElse(null)));
+        assertEquals(post(201, 101, "Hello Rivulet", true, 4) + ",\"labels\":["
+                + "{\"id\":502,\"name\":\"howto\"" + timestamps(20) + "},"
+                + "{\"id\":501,\"name\":\"news\"" + timestamps(19) + "}]}", criteria);
+    }
+
+    /**
      * A list through both back ends, as the client sends it (the decoded superjson search
      * query): plain SQL and Criteria must write the same bytes; returns them.
      */

@@ -133,7 +133,8 @@ public final class InProcessStore implements AutoCloseable {
     }
 
     /**
-     * The example data set: 3 users, 5 posts, 7 comments, 3 todos, keys and timestamps fixed
+     * The example data set: 3 users, 5 posts, 7 comments, 3 todos, 2 labels on 2 posts, 2 teams of 3
+     * memberships, 2 projects, 3 assignments, a secret; keys and timestamps fixed
      * (keys from 101 on, clear of the ids EclipseLink's sequence hands out to created rows).
      */
     public InProcessStore seed() {
@@ -164,6 +165,22 @@ public final class InProcessStore implements AutoCloseable {
             todo(em, todos, 401, "Try Rivulet", true, 16);
             todo(em, todos, 402, "Point rstore at /api/rstore", false, 17);
             todo(em, todos, 403, "Subscribe to realtime", false, 18);
+            row(em, "labels", Map.of("id", 501, "name", "news"), 19);
+            row(em, "labels", Map.of("id", 502, "name", "howto"), 20);
+            row(em, "postLabels", Map.of("postId", 201, "labelId", 501), 21);
+            row(em, "postLabels", Map.of("postId", 201, "labelId", 502), 22);
+            row(em, "postLabels", Map.of("postId", 204, "labelId", 501), 23);
+            row(em, "teams", Map.of("id", 601, "name", "Core"), 24);
+            row(em, "teams", Map.of("id", 602, "name", "Docs"), 25);
+            row(em, "teamsToUsers", Map.of("teamId", 601, "userId", 101, "role", "owner"), 26);
+            row(em, "teamsToUsers", Map.of("teamId", 601, "userId", 102, "role", "member"), 27);
+            row(em, "teamsToUsers", Map.of("teamId", 602, "userId", 102, "role", "owner"), 28);
+            row(em, "projects", Map.of("id", 701, "teamId", 601, "name", "Rivulet"), 29);
+            row(em, "projects", Map.of("id", 702, "teamId", 602, "name", "Guide"), 30);
+            row(em, "assignments", Map.of("id", 801, "projectId", 701, "teamId", 601, "userId", 101), 31);
+            row(em, "assignments", Map.of("id", 802, "projectId", 701, "teamId", 601, "userId", 102), 32);
+            row(em, "assignments", Map.of("id", 803, "projectId", 702, "teamId", 602, "userId", 102), 33);
+            row(em, "secrets", Map.of("id", 901, "ownerId", 101, "value", "s3cr3t"), 34);
             return null;
         });
         return this;
@@ -188,6 +205,13 @@ public final class InProcessStore implements AutoCloseable {
             int minute) {
         insert(em, todos, Map.of("id", id, "title", title, "completed", completed, "createdAt", at(minute),
                 "updatedAt", at(minute)));
+    }
+
+    private void row(EntityManager em, String collection, Map<String, Object> values, int minute) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(values);
+        all.put("createdAt", at(minute));
+        all.put("updatedAt", at(minute));
+        insert(em, collection(collection), all);
     }
 
     /** 2024-01-01T00:mm:00Z as a wire value. */
