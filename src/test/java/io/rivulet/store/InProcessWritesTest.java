@@ -1,0 +1,130 @@
+package io.rivulet.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rivulet.RstoreException;
+import io.rivulet.example.User;
+import io.rivulet.plan.ReadPlan;
+import io.rivulet.query.SearchQuery;
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.store.sql.SqlRowReader;
+import io.rivulet.wire.JsonWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.persistence.sessions.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes through {@link CollectionStore} in process: each in a resource-local transaction, then
+ * read back through both read back ends.
+ */
+class InProcessWritesTest {
+
+    private static final SqlRowReader SQL = new SqlRowReader();
+
+    private static InProcessStore db;
+
+    @BeforeAll
+    static void start() {
+        db = new InProcessStore().seed();
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    @Test
+    void theRealtimeListenerIsNotPartOfTheUnit() {
+        Session session = db.entityManagerFactory().unwrap(Session.class);
+        assertTrue(session.getDescriptor(User.class).getEventManager().getDefaultEventListeners().isEmpty(),
+                "no default entity listener (META-INF/orm.xml needs CDI)");
+    }
+
+    @Test
+    void createThenReadBack() {
+        CollectionDescriptor todos = db.collection("todos");
+        Map<String, Object> created = db.inTransaction(em -> InProcessStore.store(em)
+                .create(todos, Map.of("title", "Written in process")));
+        assertInstanceOf(Integer.class, created.get("id"), "a generated key");
+        assertEquals("Written in process", created.get("title"));
+        assertEquals(false, created.get("completed"), "the entity's default");
+        // set by the server (two clock reads: createdAt and updatedAt may differ by a millisecond)
+        assertInstanceOf(java.time.Instant.class, created.get("createdAt"));
+        assertInstanceOf(java.time.Instant.class, created.get("updatedAt"));
+        String row = JsonWriter.write(created);
+        assertEquals(row, readBack(todos, created.get("id")), "the created row as it reads back");
+    }
+
+    @Test
+    void createKeepsAClientChosenKey() {
+        CollectionDescriptor posts = db.collection("posts");
+        Map<String, Object> created = db.inTransaction(em -> InProcessStore.store(em)
+                .create(posts, Map.of("id", 290, "authorId", 103, "title", "Offline post")));
+        assertEquals(290, created.get("id"));
+        assertEquals(JsonWriter.write(created), readBack(posts, 290));
+    }
+
+    @Test
+    void createOfADuplicateUniqueValueIsA409() {
+        CollectionDescriptor users = db.collection("users");
+        RstoreException refused = assertThrows(RstoreException.class, () -> db.inTransaction(em -> InProcessStore
+                .store(em).create(users, Map.of("name", "Ann again", "email", "ann@example.com"))));
+        assertEquals(409, refused.status());
+        assertEquals("Duplicate value for unique field email in collection users", refused.statusMessage());
+    }
+
+    @Test
+    void createOfAnExistingKeyIsA409() {
+        CollectionDescriptor todos = db.collection("todos");
+        RstoreException refused = assertThrows(RstoreException.class, () -> db.inTransaction(em -> InProcessStore
+                .store(em).create(todos, Map.of("id", 401, "title", "Again"))));
+        assertEquals(409, refused.status());
+    }
+
+    @Test
+    void createWithAMissingParentIsAForeignKey409() {
+        CollectionDescriptor comments = db.collection("comments");
+        RstoreException refused = assertThrows(RstoreException.class, () -> db.inTransaction(em -> InProcessStore
+                .store(em).create(comments, Map.of("postId", 999, "authorId", 101, "body", "Orphan"))));
+        assertEquals(409, refused.status());
+        assertEquals("Foreign key constraint violated in collection comments", refused.statusMessage());
+    }
+
+    @Test
+    void patchAndDelete() {
+        CollectionDescriptor todos = db.collection("todos");
+        Map<String, Object> created = db.inTransaction(em -> InProcessStore.store(em)
+                .create(todos, Map.of("title", "To patch")));
+        List<Object> key = List.of(created.get("id"));
+        CollectionStore.Change change = db.inTransaction(em -> InProcessStore.store(em)
+                .patch(todos, key, Map.of("completed", true), List.of()).orElseThrow());
+        assertEquals(false, change.previous().get("completed"));
+        assertEquals(true, change.current().get("completed"));
+        assertEquals(JsonWriter.write(change.current()), readBack(todos, key.get(0)));
+        Map<String, Object> deleted = db.inTransaction(em -> InProcessStore.store(em)
+                .delete(todos, key, List.of()).orElseThrow());
+        assertEquals(change.current(), deleted, "the pre-image");
+        assertEquals("null", readBack(todos, key.get(0)));
+    }
+
+    /** The row of a key through plain SQL and through Criteria (which must agree), as JSON; "null" when none. */
+    private static String readBack(CollectionDescriptor collection, Object key) {
+        ReadPlan plan = new ReadPlan(collection, collection.visibleFields(), Optional.empty(), List.of(List.of(key)),
+                List.of(), 0, 1, List.of());
+        String sql = JsonWriter.write(SQL.read(db.dataSource(), plan).stream().findFirst().orElse(null));
+        String criteria = db.reading(em -> JsonWriter.write(InProcessStore.store(em)
+                .get(collection, List.of(key), Map.of(), List.of(), List.of(InProcessStore.NO_OP)).orElse(null)));
+        assertEquals(sql, criteria, "Criteria agrees with plain SQL");
+        // and the list of the whole collection through Criteria holds it too
+        db.reading(em -> InProcessStore.store(em).list(collection, SearchQuery.EMPTY, 1000, List.of(),
+                List.of(InProcessStore.NO_OP)));
+        return sql;
+    }
+}
