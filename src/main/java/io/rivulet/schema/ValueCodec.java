@@ -191,7 +191,12 @@ public final class ValueCodec {
 
     /** The current time as the Java type of a timestamp field. */
     public static Object now(FieldDescriptor field) {
-        return fromInstant(field.javaType(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return at(field, Instant.now());
+    }
+
+    /** An instant (to the millisecond) as the Java type of a timestamp field. */
+    public static Object at(FieldDescriptor field, Instant instant) {
+        return fromInstant(field.javaType(), instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static InvalidValueException invalid(FieldDescriptor field) {

@@ -149,10 +149,11 @@ public class CollectionStore {
         checkUnique(collection, values, null);
         Object entity = collection.newInstance();
         values.forEach((field, value) -> collection.write(entity, field, value));
+        java.time.Instant now = java.time.Instant.now();
         collection.timestamp(CollectionDescriptor.CREATED_AT)
                 .filter(f -> values.get(f) == null)
-                .ifPresent(f -> collection.write(entity, f, ValueCodec.now(f)));
-        touch(collection, entity);
+                .ifPresent(f -> collection.write(entity, f, ValueCodec.at(f, now)));
+        touch(collection, entity, now);
         persist(collection, entity, values);
         flush(collection);
         return Row.of(collection, entity);
@@ -190,7 +191,7 @@ public class CollectionStore {
         Map<String, Object> previous = Row.of(collection, entity);
         checkUnique(collection, values, key);
         values.forEach((field, value) -> collection.write(entity, field, value));
-        touch(collection, entity);
+        touch(collection, entity, java.time.Instant.now());
         flush(collection);
         return Optional.of(new Change(previous, Row.of(collection, entity)));
     }
@@ -208,8 +209,8 @@ public class CollectionStore {
         return Optional.of(preImage);
     }
 
-    private void touch(CollectionDescriptor collection, Object entity) {
-        collection.timestamp(CollectionDescriptor.UPDATED_AT).ifPresent(f -> collection.write(entity, f, ValueCodec.now(f)));
+    private void touch(CollectionDescriptor collection, Object entity, java.time.Instant now) {
+        collection.timestamp(CollectionDescriptor.UPDATED_AT).ifPresent(f -> collection.write(entity, f, ValueCodec.at(f, now)));
     }
 
     /** A friendly 409 naming the field; the constraint itself still guards against races. */

@@ -40,6 +40,9 @@ public final class JsonWriter {
     private int depth;
     /** A name was just written: the next value follows it without a comma. */
     private boolean afterName;
+    /** The last date written ({@code YYYY-MM-DD}) and its epoch day. */
+    private final byte[] cachedDate = new byte[10];
+    private long cachedDay = Long.MIN_VALUE;
 
     public JsonWriter() {
         this(512);
@@ -131,7 +134,7 @@ public final class JsonWriter {
         } else if (value instanceof BigDecimal || value instanceof BigInteger) {
             ascii(value.toString());
         } else if (value instanceof Instant instant) {
-            quotedAscii(IsoInstant.format(instant));
+            instant(instant);
         } else {
             string(value.toString());
         }
@@ -207,6 +210,49 @@ public final class JsonWriter {
             } else {
                 comma[depth - 1] = true;
             }
+        }
+    }
+
+    /** {@link IsoInstant#format}, without the intermediate objects for years 0 to 9999 (rows hold many dates of few days). */
+    private void instant(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400L);
+        if (day != cachedDay) {
+            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(
+                    Math.max(Math.min(day, 2_932_896L), -719_528L)); // clamped to 0000..9999-12-31
+            if (date.toEpochDay() != day) {
+                quotedAscii(IsoInstant.format(instant));
+                return;
+            }
+            digits(cachedDate, 0, date.getYear(), 4);
+            cachedDate[4] = '-';
+            digits(cachedDate, 5, date.getMonthValue(), 2);
+            cachedDate[7] = '-';
+            digits(cachedDate, 8, date.getDayOfMonth(), 2);
+            cachedDay = day;
+        }
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        ensure(26);
+        buffer[length++] = '"';
+        System.arraycopy(cachedDate, 0, buffer, length, 10);
+        length += 10;
+        buffer[length++] = 'T';
+        digits(buffer, length, secondOfDay / 3600, 2);
+        buffer[length + 2] = ':';
+        digits(buffer, length + 3, secondOfDay / 60 % 60, 2);
+        buffer[length + 5] = ':';
+        digits(buffer, length + 6, secondOfDay % 60, 2);
+        buffer[length + 8] = '.';
+        digits(buffer, length + 9, instant.getNano() / 1_000_000, 3);
+        buffer[length + 12] = 'Z';
+        buffer[length + 13] = '"';
+        length += 14;
+    }
+
+    private static void digits(byte[] target, int at, int value, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            target[at + i] = (byte) ('0' + value % 10);
+            value /= 10;
         }
     }
 

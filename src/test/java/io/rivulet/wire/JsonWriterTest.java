@@ -56,6 +56,26 @@ class JsonWriterTest {
     }
 
     @Test
+    void instantsAsIsoInstantWritesThem() {
+        Random random = new Random(7);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999Z"), Instant.parse("-0001-12-31T23:59:59.999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("1969-12-31T23:59:59.999999Z"),
+                Instant.parse("2024-02-29T12:34:56.789Z")));
+        for (int i = 0; i < 5000; i++) {
+            instants.add(Instant.ofEpochMilli(random.nextLong() % 400_000_000_000_000L));
+            instants.add(Instant.ofEpochSecond(1_700_000_000L + random.nextInt(1_000_000), random.nextInt(1_000_000_000)));
+        }
+        JsonWriter out = new JsonWriter();
+        out.value(instants);
+        StringBuilder expected = new StringBuilder("[");
+        for (Instant instant : instants) {
+            expected.append(expected.length() > 1 ? "," : "").append('"').append(IsoInstant.format(instant)).append('"');
+        }
+        assertEquals(expected.append(']').toString(), out.toString());
+    }
+
+    @Test
     void membersAndArraysByHand() {
         JsonWriter out = new JsonWriter(16);
         out.beginArray().beginObject().member("a", 1).name("b").beginArray().value(null).value(true).endArray()
