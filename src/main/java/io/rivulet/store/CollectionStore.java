@@ -63,7 +63,8 @@ public class CollectionStore {
         }
         IncludeLoader includeLoader = new IncludeLoader(entityManager);
         includeLoader.check(collection, includes);
-        RowQuery<jakarta.persistence.Tuple> rows = RowQuery.rows(entityManager, collection).keys(query.keys())
+        RowQuery<jakarta.persistence.Tuple> rows = RowQuery.rows(entityManager, collection)
+                .keys(parseKeys(collection, query.keys()))
                 .transform(scope);
         query.where().ifPresent(where -> {
             try {

@@ -1,7 +1,6 @@
 package io.rivulet.store;
 
 import io.rivulet.Errors;
-import io.rivulet.RstoreException;
 import io.rivulet.hooks.QueryTransform;
 import io.rivulet.query.Condition;
 import io.rivulet.query.InvalidConditionException;
@@ -11,7 +10,6 @@ import io.rivulet.query.jpa.Paths;
 import io.rivulet.query.jpa.QueryParameters;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.FieldDescriptor;
-import io.rivulet.schema.InvalidValueException;
 import io.rivulet.schema.KeyCodec;
 import io.rivulet.schema.RelationDescriptor;
 import io.rivulet.schema.ValueCodec;
@@ -108,20 +106,11 @@ public final class RowQuery<T> {
         return this;
     }
 
-    /** Restricts to any of the given rstore keys; an empty list restricts nothing. */
-    public RowQuery<T> keys(List<String> keys) {
-        if (keys.isEmpty()) {
-            return this;
+    /** Restricts to any of the given keys (attribute values in primary-key order); an empty list restricts nothing. */
+    public RowQuery<T> keys(List<List<Object>> keys) {
+        if (!keys.isEmpty()) {
+            restrictions.add(anyKey(root, collection, keys));
         }
-        List<List<Object>> parsed = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            try {
-                parsed.add(KeyCodec.parse(collection, key));
-            } catch (InvalidValueException e) {
-                throw RstoreException.badRequest(e.getMessage());
-            }
-        }
-        restrictions.add(anyKey(root, collection, parsed));
         return this;
     }
 

@@ -31,6 +31,8 @@ public final class JsonWriter {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    /** Member names ({@code "title":}) as bytes: rows repeat a few names endlessly. Bounded. */
+    private static final Map<String, byte[]> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private byte[] buffer;
@@ -86,8 +88,17 @@ public final class JsonWriter {
     /** A member name inside an object; its value comes next. */
     public JsonWriter name(String name) {
         separate();
-        string(name);
-        put((byte) ':');
+        byte[] encoded = NAMES.get(name);
+        if (encoded == null) {
+            int start = length;
+            string(name);
+            put((byte) ':');
+            if (name.length() <= 64 && NAMES.size() < 4096) {
+                NAMES.putIfAbsent(name, Arrays.copyOfRange(buffer, start, length));
+            }
+        } else {
+            put(encoded);
+        }
         afterName = true;
         return this;
     }
@@ -99,6 +110,16 @@ public final class JsonWriter {
 
     /** Any supported value; maps and lists are written recursively, other objects as their text. */
     public JsonWriter value(Object value) {
+        if (value instanceof String s) {
+            separate();
+            string(s);
+            return this;
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            separate();
+            ascii(value.toString());
+            return this;
+        }
         if (value instanceof Map<?, ?> map) {
             beginObject();
             map.forEach((k, v) -> member(String.valueOf(k), v));
@@ -117,12 +138,9 @@ public final class JsonWriter {
         separate();
         if (value == null) {
             put(NULL);
-        } else if (value instanceof String s) {
-            string(s);
         } else if (value instanceof Boolean b) {
             put(b ? TRUE : FALSE);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte) {
+        } else if (value instanceof Short || value instanceof Byte) {
             ascii(Long.toString(((Number) value).longValue()));
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
@@ -270,11 +288,23 @@ public final class JsonWriter {
         }
     }
 
+    @SuppressWarnings("deprecation")
     private void string(String text) {
         int n = text.length();
         ensure(n + 2);
         buffer[length++] = '"';
-        for (int i = 0; i < n; i++) {
+        int plain = 0;
+        while (plain < n) {
+            char c = text.charAt(plain);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        // the plain ASCII prefix (usually all of it) in one copy
+        text.getBytes(0, plain, buffer, length);
+        length += plain;
+        for (int i = plain; i < n; i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                 if (length == buffer.length) {

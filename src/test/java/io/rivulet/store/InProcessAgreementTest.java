@@ -15,8 +15,6 @@ import io.rivulet.store.sql.SqlRowReader;
 import io.rivulet.wire.JsonWriter;
 import io.rivulet.wire.SuperJson;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,21 +25,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code transformQuery} that restricts nothing), and a non-empty result. The plan is built as
  * {@link CollectionStore} builds it, the key added to the columns when there are includes.
  */
-class InProcessAgreementTest {
+class InProcessAgreementTest extends InProcessTier {
 
     private static final SqlRowReader SQL = new SqlRowReader();
 
-    private static InProcessStore db;
-
-    @BeforeAll
-    static void start() {
-        db = new InProcessStore().seed();
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """

@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +24,10 @@ import org.junit.jupiter.api.Test;
  * Each read is checked against the exact JSON the server writes ({@link JsonWriter}: fields in
  * declaration order, relations after them), and the two back ends against each other.
  */
-class InProcessReadsTest {
+class InProcessReadsTest extends InProcessTier {
 
     private static final SqlRowReader SQL = new SqlRowReader();
 
-    private static InProcessStore db;
 
     // the seed's rows as the server writes them
     private static final String ANN = "{\"id\":101,\"name\":\"Ann\",\"email\":\"ann@example.com\",\"nickName\":null,"
@@ -42,16 +39,6 @@ class InProcessReadsTest {
     private static final String CY = "{\"id\":103,\"name\":\"Cy\",\"email\":\"cy@example.com\",\"nickName\":null,"
             + "\"mood\":\"taco\",\"settings\":null,\"createdAt\":\"2024-01-01T00:03:00.000Z\","
             + "\"updatedAt\":\"2024-01-01T00:03:00.000Z\"";
-
-    @BeforeAll
-    static void start() {
-        db = new InProcessStore().seed();
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
 
     @Test
     void listWithWhereOrderByAndLimit() {

@@ -16,29 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.persistence.sessions.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Writes through {@link CollectionStore} in process: each in a resource-local transaction, then
  * read back through both read back ends.
  */
-class InProcessWritesTest {
+class InProcessWritesTest extends InProcessTier {
 
     private static final SqlRowReader SQL = new SqlRowReader();
 
-    private static InProcessStore db;
-
-    @BeforeAll
-    static void start() {
-        db = new InProcessStore().seed();
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
 
     @Test
     void theRealtimeListenerIsNotPartOfTheUnit() {
