@@ -48,6 +48,15 @@ public class FoldedReads {
     /** @return per event, in order: its result (row or null) or the failure */
     @Transactional
     public List<Object> fetch(String collectionName, List<CollectionEvent> events) {
+        return fold(collectionName, events);
+    }
+
+    /** {@link #fetch} for a collection whose reads no hook observes: no transaction to open. */
+    public List<Object> fetchUnobserved(String collectionName, List<CollectionEvent> events) {
+        return fold(collectionName, events);
+    }
+
+    private List<Object> fold(String collectionName, List<CollectionEvent> events) {
         Object[] outcomes = new Object[events.size()];
         Map<Integer, String> folded = new LinkedHashMap<>();
         Optional<CollectionDescriptor> collection = registry.find(collectionName);

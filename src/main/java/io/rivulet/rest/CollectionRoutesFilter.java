@@ -1,6 +1,7 @@
 package io.rivulet.rest;
 
 import io.rivulet.RstoreException;
+import io.rivulet.batch.BatchService;
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
 import io.rivulet.hooks.RequestInfo;
@@ -8,6 +9,7 @@ import io.rivulet.schema.SchemaVerdict;
 import io.rivulet.schema.ServerSchema;
 import io.rivulet.store.CollectionOperations;
 import io.rivulet.wire.JsonWriter;
+import io.rivulet.wire.SuperJson;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.Filter;
@@ -38,7 +40,7 @@ import java.util.logging.Logger;
 
 /**
  * The rstore collection routes (PROTOCOL §2) at the edge: {@code GET|POST /api/rstore/{collection}}
- * and {@code GET|PATCH|DELETE /api/rstore/{collection}/{key}} are answered here, on the servlet
+ * and {@code GET|PATCH|DELETE /api/rstore/{collection}/{key}}, and {@code POST /api/rstore/_batch}, are answered here, on the servlet
  * request, without the JAX-RS runtime — which costs more per request than the whole operation
  * (docs/benchmarks.md). Everything else under {@code /api/rstore} (the {@code _} routes, other
  * methods, odd paths) goes on to the JAX-RS resources, whose answers (405 with {@code Allow},
@@ -61,6 +63,9 @@ public class CollectionRoutesFilter implements Filter {
     ServerSchema schema;
 
     @Inject
+    BatchService batch;
+
+    @Inject
     SecurityContext security;
 
     @Override
@@ -69,6 +74,10 @@ public class CollectionRoutesFilter implements Filter {
         if (!(servletRequest instanceof HttpServletRequest request)
                 || !(servletResponse instanceof HttpServletResponse response)) {
             chain.doFilter(servletRequest, servletResponse);
+            return;
+        }
+        if (isBatch(request)) {
+            batch(request, response);
             return;
         }
         Route route = Route.of(request);
@@ -93,6 +102,29 @@ public class CollectionRoutesFilter implements Filter {
         response.setContentType("application/json");
         response.setContentLength(json.size());
         json.writeTo(response.getOutputStream());
+    }
+
+    /** {@code POST /api/rstore/_batch} (PROTOCOL §5): a SuperJSON request and a SuperJSON response. */
+    private static boolean isBatch(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + PREFIX + "_batch");
+    }
+
+    private void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body;
+        try {
+            checkSchemaVersion(request);
+            String rawQuery = request.getQueryString();
+            Object decoded = decoder.batchBody(request.getInputStream());
+            body = SuperJson.encodeToBytes(Map.of("results", batch.run(decoded, info(request, rawQuery))));
+        } catch (RuntimeException e) {
+            error(request, response, e);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private Object run(Route route, HttpServletRequest request) throws IOException {

@@ -120,6 +120,11 @@ public final class SuperJson {
         return SuperJsonEncoder.encode(value);
     }
 
+    /** {@link #encode} as UTF-8 bytes, for a response body. */
+    public static byte[] encodeToBytes(Object value) {
+        return SuperJsonEncoder.encodeToBytes(value);
+    }
+
     /**
      * Rejects deep nesting before the JSON parser sees it, so that the parser's own recursion (and
      * ours) stays shallow whatever JSON-P implementation runs. The envelope adds one level. The
