@@ -34,6 +34,9 @@ public class BatchService {
     CollectionService collections;
 
     @Inject
+    io.rivulet.store.CollectionOperations operations;
+
+    @Inject
     FoldedReads reads;
 
     @Inject
@@ -95,7 +98,7 @@ public class BatchService {
 
     private Object write(CollectionEvent event) {
         return switch (event.operation()) {
-            case INDEX_POST -> collections.create(event);
+            case INDEX_POST -> operations.create(event);
             case ITEM_PATCH -> collections.patch(event);
             default -> collections.delete(event);
         };

@@ -101,22 +101,31 @@ public class TransactionChanges {
     }
 
     private Pending pending() {
-        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (transactions == null) {
+            return null;
+        }
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             return null;
         }
         Pending pending = (Pending) transactions.getResource(KEY);
-        if (pending == null) {
-            pending = new Pending(bus);
-            try {
-                transactions.registerInterposedSynchronization(pending);
-            } catch (IllegalStateException e) {
-                // too late in the commit to wait for its outcome (the listener registers earlier,
-                // at load, persist and remove, so this is not expected)
-                LOG.warning("Rivulet registered a change too late in a commit; publishing it at once");
-                return null;
-            }
-            transactions.putResource(KEY, pending);
+        if (pending != null) {
+            // also while the commit writes what was persisted earlier (before completion)
+            return pending;
         }
+        if (status != Status.STATUS_ACTIVE) {
+            return null;
+        }
+        pending = new Pending(bus);
+        try {
+            transactions.registerInterposedSynchronization(pending);
+        } catch (IllegalStateException e) {
+            // too late in the commit to wait for its outcome (the listener registers earlier,
+            // at load, persist and remove, so this is not expected)
+            LOG.warning("Rivulet registered a change too late in a commit; publishing it at once");
+            return null;
+        }
+        transactions.putResource(KEY, pending);
         return pending;
     }
 }

@@ -89,7 +89,8 @@ public class CollectionRoutesFilter implements Filter {
         try {
             checkSchemaVersion(request);
             result = run(route, request);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // checked exceptions too: interceptors may throw them through a proxy as they are
             error(request, response, e);
             return;
         }
@@ -117,7 +118,7 @@ public class CollectionRoutesFilter implements Filter {
             String rawQuery = request.getQueryString();
             Object decoded = decoder.batchBody(request.getInputStream());
             body = SuperJson.encodeToBytes(Map.of("results", batch.run(decoded, info(request, rawQuery))));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             error(request, response, e);
             return;
         }
@@ -175,7 +176,7 @@ public class CollectionRoutesFilter implements Filter {
         return rawQuery == null ? url.toString() : url.append('?').append(rawQuery).toString();
     }
 
-    private static void error(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
+    private static void error(HttpServletRequest request, HttpServletResponse response, Exception failure)
             throws IOException {
         Optional<RstoreException> rstore = RstoreException.in(failure);
         if (rstore.isEmpty()) {

@@ -65,8 +65,22 @@ public class CollectionOperations {
                 .orElse(null);
     }
 
+    /**
+     * A create whose row the commit writes may fail at the commit: the same 4xx as a failed flush.
+     * (Narayana's {@code @Transactional} interceptor throws the checked {@code RollbackException}
+     * through the proxy as it is, so every exception is caught here.)
+     */
     public Object create(CollectionEvent event) {
-        return service.create(event);
+        try {
+            return service.create(event);
+        } catch (Exception e) {
+            if (RstoreException.in(e).isPresent() && e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            RuntimeException unchecked = e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Rivulet could not commit a create in " + event.collection(), e);
+            throw ConstraintViolations.toClientError(e, event.collection()).orElseThrow(() -> unchecked);
+        }
     }
 
     public Object patch(CollectionEvent event) {

@@ -39,6 +39,9 @@ public class CollectionService {
     @Inject
     IncludeReader includes;
 
+    @Inject
+    io.rivulet.hooks.fire.HookObservers observers;
+
     /** @return the rows */
     public Object list(CollectionEvent event) {
         CollectionDescriptor collection = collection(event);
@@ -60,7 +63,9 @@ public class CollectionService {
 
     /** @return the created row */
     public Object create(CollectionEvent event) {
-        event.completed(store.create(collection(event), event.body().orElse(Map.of())), null);
+        CollectionDescriptor collection = collection(event);
+        event.completed(store.create(collection, event.body().orElse(Map.of()),
+                !observers.any(collection, event.operation())), null);
         return event.result();
     }
 

@@ -76,6 +76,27 @@ class InProcessWritesTest extends InProcessTier {
     }
 
     @Test
+    void aDeferredCreateIsWrittenByTheCommit() {
+        CollectionDescriptor todos = db.collection("todos");
+        Map<String, Object> created = db.inTransaction(em -> InProcessStore.store(em)
+                .create(todos, Map.of("title", "Written at commit"), true));
+        Object id = created.get("id");
+        assertEquals(List.of(created), SQL.read(db.dataSource(), new io.rivulet.plan.ReadPlan(todos,
+                todos.visibleFields(), java.util.Optional.empty(), List.of(List.of(id)), List.of(), 0, 1,
+                List.of())));
+    }
+
+    @Test
+    void aDeferredCreateTheDatabaseRefusesIsTheSame409AtTheCommit() {
+        CollectionDescriptor comments = db.collection("comments");
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> db.inTransaction(em -> InProcessStore
+                .store(em).create(comments, Map.of("postId", 999, "authorId", 101, "body", "Orphan"), true)));
+        RstoreException refused = ConstraintViolations.toClientError(failed, "comments").orElseThrow();
+        assertEquals(409, refused.status());
+        assertEquals("Foreign key constraint violated in collection comments", refused.statusMessage());
+    }
+
+    @Test
     void createWithAMissingParentIsAForeignKey409() {
         CollectionDescriptor comments = db.collection("comments");
         RstoreException refused = assertThrows(RstoreException.class, () -> db.inTransaction(em -> InProcessStore
