@@ -3,8 +3,6 @@ package io.rivulet.batch;
 import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import io.rivulet.config.RivuletSettings;
-import io.rivulet.hooks.fire.HookObservers;
-import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
 import io.rivulet.hooks.RequestInfo;
@@ -42,12 +40,6 @@ public class BatchService {
     @Inject
     RivuletSettings settings;
 
-    @Inject
-    CollectionRegistry registry;
-
-    @Inject
-    HookObservers observers;
-
     /** @return the {@code results}, index-aligned with {@code operations} */
     public List<Map<String, Object>> run(Object body, RequestInfo request) {
         if (!(body instanceof Map<?, ?> map) || !(map.get("operations") instanceof List<?> operations)) {
@@ -79,8 +71,7 @@ public class BatchService {
         readGroups.forEach((group, indexes) -> {
             List<CollectionEvent> groupEvents = indexes.stream().map(events::get).toList();
             String collection = groupEvents.get(0).collection();
-            boolean observed = registry.find(collection).map(c -> observers.any(c, Operation.ITEM_GET)).orElse(true);
-            List<Object> outcomes = observed ? reads.fetch(collection, groupEvents)
+            List<Object> outcomes = this.operations.observed(collection, Operation.ITEM_GET) ? reads.fetch(collection, groupEvents)
                     : reads.fetchUnobserved(collection, groupEvents);
             for (int j = 0; j < indexes.size(); j++) {
                 Object outcome = outcomes.get(j);

@@ -5,7 +5,6 @@ import io.rivulet.batch.BatchService;
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
 import io.rivulet.hooks.RequestInfo;
-import io.rivulet.schema.SchemaVerdict;
 import io.rivulet.schema.ServerSchema;
 import io.rivulet.store.CollectionOperations;
 import io.rivulet.wire.JsonWriter;
@@ -26,12 +25,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -150,25 +143,11 @@ public class CollectionRoutesFilter implements Filter {
     }
 
     private void checkSchemaVersion(HttpServletRequest request) {
-        String version = request.getHeader(SchemaVersionFilter.HEADER);
-        if (version != null && !version.isBlank()) {
-            SchemaVerdict verdict = schema.judge(version.trim());
-            if (!verdict.compatible()) {
-                throw verdict.refusal();
-            }
-        }
+        SchemaVersionFilter.check(schema, request.getHeader(SchemaVersionFilter.HEADER));
     }
 
-    /** What hooks see of the request, as {@link CurrentRequest} gives it to the JAX-RS routes. */
     private RequestInfo info(HttpServletRequest request, String rawQuery) {
-        Map<String, List<String>> lowerCase = new HashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            lowerCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                    .addAll(Collections.list(request.getHeaders(name)));
-        }
-        Optional<Principal> caller = request.getUserPrincipal() == null ? Optional.empty()
-                : Optional.ofNullable(security.getCallerPrincipal());
-        return new RequestInfo(lowerCase, caller, url(request, rawQuery));
+        return CurrentRequest.info(request, security, rawQuery);
     }
 
     private static String url(HttpServletRequest request, String rawQuery) {

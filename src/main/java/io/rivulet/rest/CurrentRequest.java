@@ -29,20 +29,25 @@ public class CurrentRequest {
     HttpServletRequest request;
 
     RequestInfo info() {
+        return info(request, security, rawQuery());
+    }
+
+    /** What hooks see of a servlet request; the JAX-RS routes and the servlet edge share it. */
+    static RequestInfo info(HttpServletRequest request, SecurityContext security, String rawQuery) {
         Map<String, List<String>> lowerCase = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             lowerCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                     .addAll(Collections.list(request.getHeaders(name)));
         }
-        String query = rawQuery();
-        return new RequestInfo(lowerCase, caller(), request.getRequestURL() + (query == null ? "" : "?" + query));
+        return new RequestInfo(lowerCase, caller(request, security),
+                request.getRequestURL() + (rawQuery == null ? "" : "?" + rawQuery));
     }
 
     /**
      * Jakarta Security's caller, only for an authenticated request: WildFly's SecurityContext
      * answers an unauthenticated one with a principal named "anonymous" where Payara answers null.
      */
-    private Optional<Principal> caller() {
+    private static Optional<Principal> caller(HttpServletRequest request, SecurityContext security) {
         return request.getUserPrincipal() == null ? Optional.empty() : Optional.ofNullable(security.getCallerPrincipal());
     }
 

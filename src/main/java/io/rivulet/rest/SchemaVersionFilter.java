@@ -30,13 +30,19 @@ public class SchemaVersionFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String version = request.getHeaderString(HEADER);
-        if (version == null || version.isBlank() || !guarded(request.getUriInfo().getPath())) {
+        if (guarded(request.getUriInfo().getPath())) {
+            // the error mapper turns a refusal into the protocol's error body, as for any resource
+            check(schema, request.getHeaderString(HEADER));
+        }
+    }
+
+    /** Refuses an announced version the server does not serve; no header, no check. */
+    static void check(ServerSchema schema, String version) {
+        if (version == null || version.isBlank()) {
             return;
         }
         SchemaVerdict verdict = schema.judge(version.trim());
         if (!verdict.compatible()) {
-            // the error mapper turns it into the protocol's error body, as for any resource
             throw verdict.refusal();
         }
     }

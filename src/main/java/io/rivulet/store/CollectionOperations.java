@@ -91,6 +91,11 @@ public class CollectionOperations {
         return service.delete(event);
     }
 
+    /** Whether a hook observes this operation on this collection (an unknown one counts as observed: the full pipeline answers it). */
+    public boolean observed(String collection, Operation operation) {
+        return registry.find(collection).map(c -> observers.any(c, operation)).orElse(true);
+    }
+
     /** The collection of a read that no hook observes, after the allow-list; else empty (the full pipeline). */
     private Optional<CollectionDescriptor> unobserved(CollectionEvent event) {
         Optional<CollectionDescriptor> collection = registry.find(event.collection());
