@@ -93,6 +93,10 @@ public class RivuletSettings {
     @ConfigProperty(name = "rivulet.sql.reads", defaultValue = "true")
     boolean sqlReads;
 
+    @Inject
+    @ConfigProperty(name = "rivulet.sql.writes", defaultValue = "true")
+    boolean sqlWrites;
+
     /**
      * The JNDI name of the persistence unit's datasource: the drift check and the plain-SQL
      * reads use it (keep it equal to {@code persistence.xml}'s).
@@ -104,6 +108,14 @@ public class RivuletSettings {
     /** Reads without a {@code transformQuery} run as plain SQL (else every read goes through JPA Criteria). */
     public boolean sqlReads() {
         return sqlReads;
+    }
+
+    /**
+     * Creates that no hook observes are written as one plain SQL insert where the entity's mapping
+     * allows it (else every create goes through JPA, e.g. for default entity listeners of your own).
+     */
+    public boolean sqlWrites() {
+        return sqlWrites;
     }
 
     /** The change bus: {@code jms} for several nodes, empty (or {@code memory}) for one. */

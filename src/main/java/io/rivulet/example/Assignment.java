@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinColumns;
@@ -19,7 +21,8 @@ import jakarta.persistence.Table;
 public class Assignment extends ExampleEntity {
 
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assignments_id")
+    @SequenceGenerator(name = "assignments_id", sequenceName = "assignments_id_seq", allocationSize = 1)
     private Integer id;
 
     @Column(name = "project_id", nullable = false)

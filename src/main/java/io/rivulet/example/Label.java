@@ -4,6 +4,8 @@ import io.rivulet.Through;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -14,7 +16,8 @@ import java.util.List;
 public class Label extends ExampleEntity {
 
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "labels_id")
+    @SequenceGenerator(name = "labels_id", sequenceName = "labels_id_seq", allocationSize = 1)
     private Integer id;
 
     @Column(nullable = false, unique = true)

@@ -3,6 +3,8 @@ package io.rivulet.example;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -12,7 +14,8 @@ import jakarta.persistence.Table;
 public class Secret extends ExampleEntity {
 
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "secrets_id")
+    @SequenceGenerator(name = "secrets_id", sequenceName = "secrets_id_seq", allocationSize = 1)
     private Integer id;
 
     @Column(name = "owner_id", nullable = false)

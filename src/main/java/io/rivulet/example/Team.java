@@ -3,6 +3,8 @@ package io.rivulet.example;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -13,7 +15,8 @@ import java.util.List;
 public class Team extends ExampleEntity {
 
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "teams_id")
+    @SequenceGenerator(name = "teams_id", sequenceName = "teams_id_seq", allocationSize = 1)
     private Integer id;
 
     @Column(nullable = false)

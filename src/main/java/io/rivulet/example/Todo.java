@@ -3,6 +3,8 @@ package io.rivulet.example;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -11,7 +13,8 @@ import jakarta.persistence.Table;
 public class Todo extends ExampleEntity {
 
     @Id
-    @GeneratedValue
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "todos_id")
+    @SequenceGenerator(name = "todos_id", sequenceName = "todos_id_seq", allocationSize = 1)
     private Integer id;
 
     @Column(nullable = false)

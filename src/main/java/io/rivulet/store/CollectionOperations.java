@@ -7,11 +7,18 @@ import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
 import io.rivulet.hooks.fire.HookObservers;
 import io.rivulet.query.SearchQuery;
+import io.rivulet.realtime.Change;
+import io.rivulet.realtime.TransactionChanges;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
+import io.rivulet.schema.KeyCodec;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +51,12 @@ public class CollectionOperations {
     @Inject
     RivuletSettings settings;
 
+    @Inject
+    TransactionChanges changes;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     public Object list(CollectionEvent event) {
         Optional<CollectionDescriptor> collection = unobserved(event);
         if (collection.isEmpty()) {
@@ -71,6 +84,15 @@ public class CollectionOperations {
      * through the proxy as it is, so every exception is caught here.)
      */
     public Object create(CollectionEvent event) {
+        Optional<CollectionDescriptor> collection = unobserved(event);
+        if (collection.isPresent() && !inTransaction()) {
+            Optional<Map<String, Object>> row = store.createWithSql(collection.get(), event.body().orElse(Map.of()));
+            if (row.isPresent()) {
+                changes.add(new Change(collection.get().name(), Change.CREATED, KeyCodec.format(collection.get(), row.get()),
+                        row.get(), null, event.request().clientId().orElse(null)));
+                return row.get();
+            }
+        }
         try {
             return service.create(event);
         } catch (Exception e) {
@@ -104,6 +126,11 @@ public class CollectionOperations {
         }
         allowList.check(event.collection());
         return collection;
+    }
+
+    /** A create inside the caller's own transaction stays with JPA, whose commit it joins. */
+    private boolean inTransaction() {
+        return transactions != null && transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
     int clampedLimit(SearchQuery query) {

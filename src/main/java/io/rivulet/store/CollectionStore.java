@@ -44,7 +44,9 @@ public class CollectionStore {
     RivuletSettings settings;
 
     private final SqlRowReader sql = new SqlRowReader();
-    private volatile DataSource dataSource;
+    private final io.rivulet.store.sql.SqlRowWriter sqlWriter = new io.rivulet.store.sql.SqlRowWriter();
+    /** Looked up on first use (set directly by the in-process tests). */
+    volatile DataSource dataSource;
 
     /**
      * @param limit    rows at most (already clamped)
@@ -152,6 +154,45 @@ public class CollectionStore {
      */
     public Map<String, Object> create(CollectionDescriptor collection, Map<String, Object> body, boolean deferFlush) {
         Map<FieldDescriptor, Object> values = BodyValidator.forCreate(collection, body);
+        Object entity = newEntity(collection, values);
+        persist(collection, entity, values);
+        Map<String, Object> row = Row.of(collection, entity);
+        if (!deferFlush || collection.primaryKey().stream().anyMatch(f -> row.get(f.name()) == null)) {
+            flush(collection);
+            return Row.of(collection, entity); // an identity key is known only now
+        }
+        return row;
+    }
+
+    /**
+     * A create written as one plain SQL insert ({@link SqlRowWriter}), committed on its own: for a
+     * create that no hook observes, outside any transaction, of a collection whose mapping leaves
+     * nothing to the provider, when the client gives no value for a generated key (what the
+     * provider does with one differs: EclipseLink keeps it, Hibernate refuses it). The same checks
+     * and answers as {@link #create}.
+     *
+     * @return the created row; empty when this create is for JPA to write
+     */
+    public Optional<Map<String, Object>> createWithSql(CollectionDescriptor collection, Map<String, Object> body) {
+        if (!settings.sqlWrites() || !sqlWriter.supports(collection)) {
+            return Optional.empty();
+        }
+        Map<FieldDescriptor, Object> values = BodyValidator.forCreate(collection, body);
+        if (values.entrySet().stream().anyMatch(e -> e.getKey().generated() && e.getValue() != null)) {
+            return Optional.empty();
+        }
+        Object entity = newEntity(collection, values);
+        try {
+            sqlWriter.insert(dataSource(), collection, entity);
+        } catch (java.sql.SQLException e) {
+            throw ConstraintViolations.toClientError(e, collection.name()).orElseThrow(
+                    () -> new IllegalStateException("Rivulet could not insert into " + collection.table(), e));
+        }
+        return Optional.of(Row.of(collection, entity));
+    }
+
+    /** A new entity with the request's values and the timestamps, after the 409 checks (key, unique fields). */
+    private Object newEntity(CollectionDescriptor collection, Map<FieldDescriptor, Object> values) {
         List<FieldDescriptor> primaryKey = collection.primaryKey();
         if (!primaryKey.isEmpty() && primaryKey.stream().allMatch(f -> values.get(f) != null)) {
             List<Object> key = primaryKey.stream().map(values::get).toList();
@@ -167,13 +208,7 @@ public class CollectionStore {
                 .filter(f -> values.get(f) == null)
                 .ifPresent(f -> collection.write(entity, f, ValueCodec.at(f, now)));
         touch(collection, entity, now);
-        persist(collection, entity, values);
-        Map<String, Object> row = Row.of(collection, entity);
-        if (!deferFlush || collection.primaryKey().stream().anyMatch(f -> row.get(f.name()) == null)) {
-            flush(collection);
-            return Row.of(collection, entity); // an identity key is known only now
-        }
-        return row;
+        return entity;
     }
 
     /**

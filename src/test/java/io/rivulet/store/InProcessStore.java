@@ -40,19 +40,55 @@ public final class InProcessStore implements AutoCloseable {
 
     private final EntityManagerFactory entityManagerFactory;
     private final CollectionRegistry registry;
-    private final JdbcDataSource dataSource;
+    private final DataSource dataSource;
 
     public InProcessStore() {
+        this(h2());
+    }
+
+    private InProcessStore(Database database) {
+        Map<String, Object> properties = new java.util.HashMap<>(database.properties());
+        properties.put("eclipselink.persistencexml", "inprocess/persistence.xml");
+        entityManagerFactory = Persistence.createEntityManagerFactory(UNIT, properties);
+        registry = Registries.of(entityManagerFactory);
+        dataSource = database.dataSource();
+    }
+
+    /** Where a store keeps its rows: the unit's connection properties and the same database as a datasource. */
+    private record Database(Map<String, Object> properties, DataSource dataSource) {
+    }
+
+    private static Database h2() {
         String url = "jdbc:h2:mem:rivulet-inprocess-" + DATABASES.incrementAndGet() + "-" + System.nanoTime()
                 + ";DB_CLOSE_DELAY=-1";
-        entityManagerFactory = Persistence.createEntityManagerFactory(UNIT, Map.of(
-                "eclipselink.persistencexml", "inprocess/persistence.xml",
-                "jakarta.persistence.jdbc.url", url));
-        registry = Registries.of(entityManagerFactory);
-        dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
-        dataSource.setUser("sa");
-        dataSource.setPassword("");
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        h2.setPassword("");
+        return new Database(Map.of("jakarta.persistence.jdbc.url", url), h2);
+    }
+
+    /**
+     * The same tier on the local PostgreSQL (127.0.0.1:5432, trust auth): a fresh database of the
+     * given name, dropped and created first.
+     */
+    public static InProcessStore onPostgresql(String name) {
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                java.sql.Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the PostgreSQL database " + name, e);
+        }
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setServerNames(new String[] {"127.0.0.1"});
+        pg.setPortNumbers(new int[] {5432});
+        pg.setDatabaseName(name);
+        pg.setUser("postgres");
+        return new InProcessStore(new Database(Map.of("jakarta.persistence.jdbc.url",
+                "jdbc:postgresql://127.0.0.1:5432/" + name, "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
+                "jakarta.persistence.jdbc.user", "postgres"), pg));
     }
 
     public EntityManagerFactory entityManagerFactory() {
@@ -85,6 +121,23 @@ public final class InProcessStore implements AutoCloseable {
         CollectionStore store = new CollectionStore();
         store.entityManager = entityManager;
         store.settings = new RivuletSettings();
+        return store;
+    }
+
+    /**
+     * A store whose creates that no hook observes are written as plain SQL ({@code sql.writes}
+     * on), on this database, as {@link CollectionOperations} uses it: outside any transaction.
+     */
+    public CollectionStore sqlWritingStore(EntityManager entityManager) {
+        CollectionStore store = store(entityManager);
+        try {
+            java.lang.reflect.Field writes = RivuletSettings.class.getDeclaredField("sqlWrites");
+            writes.setAccessible(true);
+            writes.setBoolean(store.settings, true);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        store.dataSource = dataSource;
         return store;
     }
 

@@ -145,7 +145,7 @@ interface SqlColumn {
     }
 
     /** {@code Y} of {@code AttributeConverter<X, Y>}, when the converter says it plainly. */
-    private static Optional<Class<?>> databaseType(Class<?> converterClass) {
+    static Optional<Class<?>> databaseType(Class<?> converterClass) {
         for (Class<?> c = converterClass; c != null; c = c.getSuperclass()) {
             for (Type type : c.getGenericInterfaces()) {
                 if (type instanceof ParameterizedType parameterized
