@@ -72,7 +72,7 @@ final class SqlInsert {
         for (FieldDescriptor field : collection.fields()) {
             if (field.generated()) {
                 Optional<String> name = field.primaryKey() && collection.primaryKey().size() == 1
-                        ? sequenceOf(field) : Optional.empty();
+                        ? sequenceOf(field, collection.entityClass()) : Optional.empty();
                 if (name.isEmpty()) {
                     return Optional.empty();
                 }
@@ -108,20 +108,25 @@ final class SqlInsert {
         return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
     }
 
-    /** The sequence of a {@code @GeneratedValue(strategy = SEQUENCE)} key allocated one value at a time. */
-    private static Optional<String> sequenceOf(FieldDescriptor field) {
-        if (field.access() == null) {
+    /**
+     * The sequence of a {@code @GeneratedValue(strategy = SEQUENCE)} key allocated one value at a
+     * time; its generator declared on the key or on a class of the entity's hierarchy.
+     */
+    private static Optional<String> sequenceOf(FieldDescriptor field, Class<?> entityClass) {
+        GeneratedValue generated = field.access() == null ? null : field.access().annotation(GeneratedValue.class);
+        if (generated == null || generated.strategy() != GenerationType.SEQUENCE) {
             return Optional.empty();
         }
-        GeneratedValue generated = field.access().annotation(GeneratedValue.class);
         SequenceGenerator generator = field.access().annotation(SequenceGenerator.class);
-        if (generated == null || generated.strategy() != GenerationType.SEQUENCE || generator == null
-                || !generator.name().equals(generated.generator()) || generator.allocationSize() != 1
-                || generator.sequenceName().isBlank() || !generator.sequenceName().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        for (Class<?> type = entityClass; generator == null && type != null; type = type.getSuperclass()) {
+            generator = type.getAnnotation(SequenceGenerator.class);
+        }
+        if (generator == null || !generator.name().equals(generated.generator()) || generator.allocationSize() != 1
+                || !generator.sequenceName().matches("[A-Za-z_][A-Za-z0-9_]*")
+                || !generator.schema().isBlank() && !generator.schema().matches("[A-Za-z_][A-Za-z0-9_]*")) {
             return Optional.empty();
         }
-        String schema = generator.schema().isBlank() ? "" : generator.schema() + ".";
-        return Optional.of(schema + generator.sequenceName());
+        return Optional.of((generator.schema().isBlank() ? "" : generator.schema() + ".") + generator.sequenceName());
     }
 
     /** No callbacks, listeners, version, embedded values, inheritance or secondary tables anywhere in the hierarchy. */
