@@ -3,6 +3,7 @@ package io.rivulet.realtime;
 import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.AllowList;
 import io.rivulet.hooks.RealtimeEvent;
+import io.rivulet.hooks.RequestInfo;
 import io.rivulet.query.Condition;
 import io.rivulet.query.ConditionParser;
 import io.rivulet.query.InvalidConditionException;
@@ -70,6 +71,9 @@ public class RealtimeHub {
     @Inject
     ServerSchema serverSchema;
 
+    @Inject
+    ReadScope readScope;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -79,7 +83,8 @@ public class RealtimeHub {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         delivery = new FanOut(index, hooks, registry,
-                Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL));
+                Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL),
+                new ScopedDelivery(readScope, registry));
         fanOut = Executors.newSingleThreadExecutor(threads);
         if (settings.jmsResyncPeers()) {
             bus.onGap(() -> fanOut.execute(this::resyncPeers));
@@ -126,8 +131,8 @@ public class RealtimeHub {
         return peers.size();
     }
 
-    void open(Session session, String clientId) {
-        Peer peer = new Peer(session, clientId, settings.maxQueuedFrames(), () -> close(session));
+    void open(Session session, String clientId, RequestInfo caller) {
+        Peer peer = new Peer(session, clientId, caller, settings.maxQueuedFrames(), () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
             peer.version = PROTOCOL_VERSION;
