@@ -21,9 +21,9 @@ import java.util.function.Supplier;
  * (nothing is written); an {@link io.rivulet.RstoreException} sets the status and statusMessage
  * the client gets, anything else is a {@code 500 Server Error}.
  *
- * <p>The {@code INDEX_GET} before hooks also decide what realtime delivers: for each change of a
- * collection and each distinct caller among the WebSocket peers it would reach, Rivulet fires
- * them with an event whose {@link #request()} is that peer's WebSocket handshake and whose
+ * <p>The {@code INDEX_GET} before hooks also decide what realtime delivers: for the changes of a
+ * collection (one commit's, or a burst's) and each distinct caller among the WebSocket peers they
+ * would reach, Rivulet fires them once with an event whose {@link #request()} is that peer's WebSocket handshake and whose
  * {@link #searchQuery()} is empty, off the request thread, after the commit. A hook that throws
  * hides the collection's changes from that caller; its {@link #transformQuery} scopes them as it
  * scopes the list.

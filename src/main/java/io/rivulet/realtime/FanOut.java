@@ -46,11 +46,29 @@ final class FanOut {
         this.scoped = scoped;
     }
 
-    /** Sends a committed change to every peer with a matching subscription, once per peer. */
-    void deliver(Change change) {
+    /**
+     * Sends committed changes, in publish order, to every peer with a matching subscription, once
+     * per peer and change.
+     */
+    void deliver(List<Change> changes) {
+        List<ScopedDelivery.Match> matches = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            try {
+                List<Peer> matching = matching(change);
+                if (!matching.isEmpty()) {
+                    matches.add(new ScopedDelivery.Match(change, matching));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Rivulet could not deliver a change of " + change.collection(), e);
+            }
+        }
+        scoped.deliver(matches);
+    }
+
+    private List<Peer> matching(Change change) {
         Set<Peer> candidates = index.candidates(change.collection(), change.key());
         if (candidates.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Peer> matching = new ArrayList<>();
         for (Peer peer : candidates) {
@@ -62,7 +80,7 @@ final class FanOut {
             }
             matching.add(peer);
         }
-        scoped.deliver(change, matching);
+        return matching;
     }
 
     private boolean matches(Peer peer, Change change) {

@@ -49,6 +49,8 @@ public class RealtimeHub {
 
     private static final Logger LOG = Logger.getLogger(RealtimeHub.class.getName());
     static final int PROTOCOL_VERSION = 2;
+    /** Changes the fan-out takes at once (one read-scope check per collection and caller each). */
+    private static final int MAX_BATCH = 256;
 
     private final Map<Session, Peer> peers = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
@@ -89,13 +91,8 @@ public class RealtimeHub {
         if (settings.jmsResyncPeers()) {
             bus.onGap(() -> fanOut.execute(this::resyncPeers));
         }
-        bus.onChange(change -> fanOut.execute(() -> {
-            try {
-                delivery.deliver(change);
-            } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.WARNING, "Rivulet could not deliver a change of " + change.collection(), e);
-            }
-        }));
+        PendingChanges pending = new PendingChanges(fanOut, delivery::deliver, MAX_BATCH);
+        bus.onChange(pending::add);
     }
 
     @PreDestroy
