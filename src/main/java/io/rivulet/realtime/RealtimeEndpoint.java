@@ -14,6 +14,7 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,13 +58,10 @@ public class RealtimeEndpoint {
                     clientId = header.getValue().get(0);
                 }
                 if (!PER_CONNECTION.contains(name)) {
-                    headers.merge(name, List.copyOf(header.getValue()), (a, b) -> {
-                        List<String> both = new java.util.ArrayList<>(a);
-                        both.addAll(b);
-                        return List.copyOf(both);
-                    });
+                    headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(header.getValue());
                 }
             }
+            headers.replaceAll((name, values) -> List.copyOf(values));
             String url = String.valueOf(request.getRequestURI());
             if (request.getQueryString() != null && !url.contains("?")) {
                 url += "?" + request.getQueryString();
