@@ -2,7 +2,10 @@ package io.rivulet.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,6 +55,10 @@ public class RivuletSettings {
     @Inject
     @ConfigProperty(name = "rivulet.realtime.dialect", defaultValue = "postgresql")
     String realtimeDialect;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.unscoped-collections")
+    Optional<String> unscopedCollections;
 
     @Inject
     @ConfigProperty(name = "rivulet.bus")
@@ -181,6 +188,23 @@ public class RivuletSettings {
     public int maxFrameBytes() {
         return maxFrameBytes;
     }
+
+    /**
+     * Collections whose changes reach every subscribed peer without their read hooks (public
+     * data): realtime does not fire the {@code INDEX_GET} before hooks for them, so it costs
+     * nothing per change. Every other collection that a read hook observes is scoped per caller.
+     */
+    public Set<String> unscopedCollections() {
+        Set<String> names = unscopedNames;
+        if (names == null) {
+            names = nonBlank(unscopedCollections).map(list -> Arrays.stream(list.split(",")).map(String::trim)
+                    .filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+            unscopedNames = names;
+        }
+        return names;
+    }
+
+    private volatile Set<String> unscopedNames;
 
     /** The {@code filterWhere} dialect of realtime matching ({@code sqlite} makes like case-insensitive). */
     public String realtimeDialect() {

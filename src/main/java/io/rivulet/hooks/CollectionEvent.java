@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +20,13 @@ import java.util.function.Supplier;
  * Observers run in the operation's transaction. Throwing from a before hook aborts the operation
  * (nothing is written); an {@link io.rivulet.RstoreException} sets the status and statusMessage
  * the client gets, anything else is a {@code 500 Server Error}.
+ *
+ * <p>The {@code INDEX_GET} before hooks also decide what realtime delivers: for the changes of a
+ * collection (one commit's, or a burst's) and each distinct caller among the WebSocket peers they
+ * would reach, Rivulet fires them once with an event whose {@link #request()} is that peer's WebSocket handshake and whose
+ * {@link #searchQuery()} is empty, off the request thread, after the commit. A hook that throws
+ * hides the collection's changes from that caller; its {@link #transformQuery} scopes them as it
+ * scopes the list.
  */
 public final class CollectionEvent {
 
@@ -31,6 +40,8 @@ public final class CollectionEvent {
     private RequestInfo request;
     private final Map<String, Object> meta = new HashMap<>();
     private final List<QueryTransform> transforms = new ArrayList<>();
+    /** The in-memory form of each transform, index-aligned with {@link #transforms}; null where none was given. */
+    private final List<Predicate<Map<String, Object>>> recordTests = new ArrayList<>();
     private SearchQuery searchQuery;
     private Class<?> entityClass;
     private Object result;
@@ -114,7 +125,45 @@ public final class CollectionEvent {
 
     /** Before hooks: restricts the rows of list, get, patch and delete (not create). */
     public void transformQuery(QueryTransform transform) {
-        transforms.add(transform);
+        transformQuery(transform, null);
+    }
+
+    /**
+     * Before hooks: as {@link #transformQuery(QueryTransform)}, with the same restriction as a test
+     * of one row, so that realtime delivery checks a change without a query. The row is what
+     * realtime sends: the collection's visible fields by name, with wire values (numbers, strings,
+     * booleans, null; timestamps as ISO-8601 strings). REST reads still use {@code transform}: the
+     * two must agree, or realtime shows what REST hides (or the other way round).
+     * <pre>
+     * event.transformQuery((cb, todo, query) -&gt; cb.equal(todo.get("ownerId"), user),
+     *         row -&gt; Objects.equals(row.get("ownerId"), user));
+     * </pre>
+     *
+     * @param onRecord the restriction in memory; null means there is none (realtime then queries)
+     */
+    public void transformQuery(QueryTransform transform, Predicate<Map<String, Object>> onRecord) {
+        transforms.add(Objects.requireNonNull(transform, "transform"));
+        recordTests.add(onRecord);
+    }
+
+    /**
+     * All restrictions of {@link #transforms()} as one test of a row, when every one of them was
+     * given in memory too; empty when at least one was given only as Criteria. Without
+     * restrictions, a test that passes every row.
+     */
+    public Optional<Predicate<Map<String, Object>>> recordTest() {
+        if (recordTests.contains(null)) {
+            return Optional.empty();
+        }
+        List<Predicate<Map<String, Object>>> tests = List.copyOf(recordTests);
+        return Optional.of(row -> {
+            for (Predicate<Map<String, Object>> test : tests) {
+                if (!test.test(row)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     public List<QueryTransform> transforms() {

@@ -7,7 +7,9 @@ import java.util.Optional;
  * The realtime hooks: {@code realtime.authorize} (a peer subscribes; {@link #reject} refuses the
  * subscription with a reason) and {@code realtime.filter} (an update is about to reach a peer;
  * {@link #reject} skips that peer). Observe with {@code @Observes RealtimeEvent e} and check
- * {@link #kind()}.
+ * {@link #kind()}. Read rules need neither: the collection's {@code INDEX_GET} before hooks
+ * already scope realtime delivery per caller (see {@link CollectionEvent}); these hooks are for
+ * rules of their own, and run before that scope.
  */
 public final class RealtimeEvent {
 

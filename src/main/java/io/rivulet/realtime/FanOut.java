@@ -9,9 +9,9 @@ import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.schema.FieldDescriptor;
 import io.rivulet.schema.FieldType;
-import io.rivulet.wire.PlainJson;
 import jakarta.enterprise.event.Event;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * matching subscription — collection, key, and {@code where} with the client's {@code filterWhere}
  * rules (an update also when the previous row matched, so clients see rows leave) — except the
  * peer whose client made it, and those the {@code realtime.filter} hook rejects; one frame per
- * peer, however many of its subscriptions match. Runs on the hub's one fan-out thread.
+ * peer, however many of its subscriptions match. What each matching peer's caller may read of it
+ * is {@link ScopedDelivery}'s part. Runs on the hub's one fan-out thread.
  */
 final class FanOut {
 
@@ -34,21 +35,42 @@ final class FanOut {
     private final CollectionRegistry registry;
     private final Dialect dialect;
     private final Map<String, InMemoryFilter> filters = new ConcurrentHashMap<>();
+    private final ScopedDelivery scoped;
 
-    FanOut(SubscriptionIndex index, Event<RealtimeEvent> hooks, CollectionRegistry registry, Dialect dialect) {
+    FanOut(SubscriptionIndex index, Event<RealtimeEvent> hooks, CollectionRegistry registry, Dialect dialect,
+            ScopedDelivery scoped) {
         this.index = index;
         this.hooks = hooks;
         this.registry = registry;
         this.dialect = dialect;
+        this.scoped = scoped;
     }
 
-    /** Sends a committed change to every peer with a matching subscription, once per peer. */
-    void deliver(Change change) {
+    /**
+     * Sends committed changes, in publish order, to every peer with a matching subscription, once
+     * per peer and change.
+     */
+    void deliver(List<Change> changes) {
+        List<ScopedDelivery.Match> matches = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            try {
+                List<Peer> matching = matching(change);
+                if (!matching.isEmpty()) {
+                    matches.add(new ScopedDelivery.Match(change, matching));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Rivulet could not deliver a change of " + change.collection(), e);
+            }
+        }
+        scoped.deliver(matches);
+    }
+
+    private List<Peer> matching(Change change) {
         Set<Peer> candidates = index.candidates(change.collection(), change.key());
         if (candidates.isEmpty()) {
-            return;
+            return List.of();
         }
-        String frame = null;
+        List<Peer> matching = new ArrayList<>();
         for (Peer peer : candidates) {
             if (change.originClientId() != null && change.originClientId().equals(peer.clientId)) {
                 continue;
@@ -56,11 +78,9 @@ final class FanOut {
             if (!matches(peer, change) || filtered(peer, change)) {
                 continue;
             }
-            if (frame == null) {
-                frame = frame(change);
-            }
-            peer.send(frame);
+            matching.add(peer);
         }
+        return matching;
     }
 
     private boolean matches(Peer peer, Change change) {
@@ -107,17 +127,5 @@ final class FanOut {
     private static Set<String> timestampFields(CollectionDescriptor collection) {
         return collection.fields().stream().filter(f -> f.type() == FieldType.TIMESTAMP).map(FieldDescriptor::name)
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static String frame(Change change) {
-        Map<String, Object> update = new LinkedHashMap<>();
-        update.put("collection", change.collection());
-        update.put("type", change.type());
-        update.put("key", change.key());
-        update.put("record", change.record());
-        if (change.originClientId() != null) {
-            update.put("originClientId", change.originClientId());
-        }
-        return PlainJson.write(Map.of("update", update));
     }
 }

@@ -1,9 +1,11 @@
 package io.rivulet.realtime;
 
+import io.rivulet.hooks.RequestInfo;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,10 @@ final class Peer {
     final Session session;
     final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     volatile String clientId;
+    /** The caller as the read hooks see it: from the WebSocket handshake. */
+    final RequestInfo caller;
+    /** Equal for peers whose hooks see the same caller: they share one scope check per change. */
+    final Object scopeIdentity;
     /** 0 until init (a published 0.8.4 client never sends one), else the negotiated version. */
     volatile int version;
     private final int maxQueued;
@@ -33,11 +39,22 @@ final class Peer {
     private long incomingBytes;
 
     /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
-    Peer(Session session, String clientId, int maxQueued, Runnable onOverflow) {
+    Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Runnable onOverflow) {
         this.session = session;
         this.clientId = clientId;
+        this.caller = caller;
+        this.scopeIdentity = identity(caller);
         this.maxQueued = maxQueued;
         this.onOverflow = onOverflow;
+    }
+
+    /**
+     * Everything of the caller that hooks can read: the principal (by type and name: principals
+     * need not implement {@code equals}), the headers and the URL.
+     */
+    static Object identity(RequestInfo caller) {
+        return List.of(caller.caller().map(p -> p.getClass().getName() + ":" + p.getName()).orElse(""),
+                caller.headers(), caller.url());
     }
 
     void send(String frame) {

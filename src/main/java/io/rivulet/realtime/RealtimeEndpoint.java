@@ -1,5 +1,6 @@
 package io.rivulet.realtime;
 
+import io.rivulet.hooks.RequestInfo;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
@@ -12,41 +13,92 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** The rstore realtime WebSocket ({@code /api/rstore-realtime/ws}): a thin shell over {@link RealtimeHub}. */
-@ServerEndpoint(value = "/api/rstore-realtime/ws", configurator = RealtimeEndpoint.ClientIdHeader.class)
+@ServerEndpoint(value = "/api/rstore-realtime/ws", configurator = RealtimeEndpoint.Handshake.class)
 public class RealtimeEndpoint {
 
     private static final String CLIENT_ID = "rivulet.clientId";
+    private static final String CALLER = "rivulet.caller";
 
     /**
-     * Non-browser clients may send their client id on the upgrade ({@code x-rstore-client-id}); it is
-     * handed to the session through the handshake's user properties.
+     * Takes from the upgrade request what the session needs later: the client id of non-browser
+     * clients ({@code x-rstore-client-id}) and the caller as the read hooks see it (the container's
+     * principal, the headers, the URL). Both go into the user properties of this one connection:
+     * since WebSocket 2.1 (Jakarta EE 10) the configurator gets a per-connection copy of them,
+     * which becomes the session's own ({@link Session#getUserProperties()}); the endpoint reads
+     * them from there, never from the endpoint's shared configuration, so that concurrent
+     * handshakes cannot see each other's values.
      */
-    public static class ClientIdHeader extends ServerEndpointConfig.Configurator {
+    public static class Handshake extends ServerEndpointConfig.Configurator {
+
+        /**
+         * Headers that differ per connection, not per caller: left out of what hooks see, so that
+         * peers of one caller share one scope (and one scope check per change).
+         */
+        private static final Set<String> PER_CONNECTION = Set.of("sec-websocket-key", "sec-websocket-version",
+                "sec-websocket-extensions", "x-rstore-client-id");
+
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-            List<String> ids = request.getHeaders().entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase("x-rstore-client-id"))
-                    .flatMap(e -> e.getValue().stream()).toList();
-            if (!ids.isEmpty() && !ids.get(0).isBlank()) {
-                config.getUserProperties().put(CLIENT_ID, ids.get(0));
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            String clientId = null;
+            for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
+                String name = header.getKey().toLowerCase(Locale.ROOT);
+                if (name.equals("x-rstore-client-id") && !header.getValue().isEmpty()
+                        && !header.getValue().get(0).isBlank()) {
+                    clientId = header.getValue().get(0);
+                }
+                if (!PER_CONNECTION.contains(name)) {
+                    headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(header.getValue());
+                }
+            }
+            headers.replaceAll((name, values) -> List.copyOf(values));
+            String url = String.valueOf(request.getRequestURI());
+            if (request.getQueryString() != null && !url.contains("?")) {
+                url += "?" + request.getQueryString();
+            }
+            Map<String, Object> properties = config.getUserProperties();
+            properties.put(CALLER, new RequestInfo(headers, Optional.ofNullable(request.getUserPrincipal()), url));
+            if (clientId != null) {
+                properties.put(CLIENT_ID, clientId);
             } else {
-                config.getUserProperties().remove(CLIENT_ID);
+                properties.remove(CLIENT_ID);
             }
         }
     }
 
     @OnOpen
     public void open(Session session, EndpointConfig config) {
-        hub().open(session, (String) config.getUserProperties().remove(CLIENT_ID));
+        Map<String, Object> properties = session.getUserProperties();
+        Object caller = properties.get(CALLER);
+        hub().open(session, (String) properties.get(CLIENT_ID), caller instanceof RequestInfo info ? info
+                : new RequestInfo(Map.of(), Optional.ofNullable(session.getUserPrincipal()),
+                        String.valueOf(session.getRequestURI())));
     }
 
     /** Text frames in parts, so that Rivulet's frame limit holds the same on every container. */
     @OnMessage
     public void message(Session session, String part, boolean last) {
         hub().receive(session, part, last);
+    }
+
+    /**
+     * Binary frames are not part of the protocol (text only): ignored like any other frame Rivulet
+     * does not understand, and the connection stays open. Taken in parts, so that the container
+     * never buffers a large one.
+     */
+    @OnMessage
+    public void binary(Session session, ByteBuffer part, boolean last) {
+        // ignored
     }
 
     @OnClose

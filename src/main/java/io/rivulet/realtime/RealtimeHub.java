@@ -3,6 +3,7 @@ package io.rivulet.realtime;
 import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.AllowList;
 import io.rivulet.hooks.RealtimeEvent;
+import io.rivulet.hooks.RequestInfo;
 import io.rivulet.query.Condition;
 import io.rivulet.query.ConditionParser;
 import io.rivulet.query.InvalidConditionException;
@@ -48,6 +49,8 @@ public class RealtimeHub {
 
     private static final Logger LOG = Logger.getLogger(RealtimeHub.class.getName());
     static final int PROTOCOL_VERSION = 2;
+    /** Changes the fan-out takes at once (one read-scope check per collection and caller each). */
+    private static final int MAX_BATCH = 256;
 
     private final Map<Session, Peer> peers = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
@@ -70,6 +73,9 @@ public class RealtimeHub {
     @Inject
     ServerSchema serverSchema;
 
+    @Inject
+    ReadScope readScope;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -79,18 +85,14 @@ public class RealtimeHub {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         delivery = new FanOut(index, hooks, registry,
-                Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL));
+                Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL),
+                new ScopedDelivery(readScope, registry));
         fanOut = Executors.newSingleThreadExecutor(threads);
         if (settings.jmsResyncPeers()) {
             bus.onGap(() -> fanOut.execute(this::resyncPeers));
         }
-        bus.onChange(change -> fanOut.execute(() -> {
-            try {
-                delivery.deliver(change);
-            } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.WARNING, "Rivulet could not deliver a change of " + change.collection(), e);
-            }
-        }));
+        PendingChanges pending = new PendingChanges(fanOut, delivery::deliver, MAX_BATCH);
+        bus.onChange(pending::add);
     }
 
     @PreDestroy
@@ -126,8 +128,8 @@ public class RealtimeHub {
         return peers.size();
     }
 
-    void open(Session session, String clientId) {
-        Peer peer = new Peer(session, clientId, settings.maxQueuedFrames(), () -> close(session));
+    void open(Session session, String clientId, RequestInfo caller) {
+        Peer peer = new Peer(session, clientId, caller, settings.maxQueuedFrames(), () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
             peer.version = PROTOCOL_VERSION;

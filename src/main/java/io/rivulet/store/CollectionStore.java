@@ -103,6 +103,26 @@ public class CollectionStore {
         return rows.stream().findFirst();
     }
 
+    /**
+     * Which of these rows are inside a scope now, in one query ({@code select key where key in
+     * (…) and <scope>}): realtime's check of changed rows against a caller's read hooks.
+     *
+     * @param keys attribute values in primary-key order
+     * @return the keys ({@code "7::42"}) found
+     */
+    public java.util.Set<String> keysInScope(CollectionDescriptor collection, List<List<Object>> keys,
+            List<QueryTransform> scope) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (Map<String, Object> row : RowQuery.rows(entityManager, collection).keys(keys).transform(scope)
+                .fetchRows(collection.primaryKey(), 0, keys.size())) {
+            found.add(KeyCodec.format(collection, row));
+        }
+        return found;
+    }
+
     private static List<List<Object>> parseKeys(CollectionDescriptor collection, List<String> keys) {
         List<List<Object>> parsed = new ArrayList<>(keys.size());
         for (String key : keys) {

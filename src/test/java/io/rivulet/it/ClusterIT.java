@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Payara Micro nodes with the WAR, one PostgreSQL database, one Artemis broker: realtime
- * fan-out across nodes through the JMS topic ({@code rivulet.bus=jms}, {@code rivulet.jms.broker-url}).
+ * fan-out across nodes through the JMS topic ({@code rivulet.bus=jms}, {@code rivulet.jms.broker-url}),
+ * with the example recipes on (projects scoped to the caller's teams, realtime included).
  */
 @StartsItsOwnServers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,7 +42,8 @@ class ClusterIT {
     static void startCluster() throws Exception {
         broker = new ArtemisBroker("127.0.0.1", TestEnvironment.freePort()).start();
         TestEnvironment.Database database = TestEnvironment.freshDatabase();
-        String[] jms = {"rivulet.bus=jms", "rivulet.jms.broker-url=" + broker.url(), "rivulet.jms.topic=rivulet.it"};
+        String[] jms = {"rivulet.bus=jms", "rivulet.jms.broker-url=" + broker.url(), "rivulet.jms.topic=rivulet.it",
+            "rivulet.example.recipes=true"};
         nodeA = PayaraNode.start("cluster-a", database, jms);
         nodeB = PayaraNode.start("cluster-b", database, jms);
         nodeA.awaitUp();
@@ -127,8 +129,44 @@ class ClusterIT {
         }
     }
 
+    /** The receiving node checks its own peers' scopes (against the shared database) for a change made on the other. */
     @Test
     @Order(3)
+    void scopedChangesFromTheOtherNodeReachOnlyTheCallersInScope() throws Exception {
+        int ann = write(b, "POST", "users", "{\"name\":\"ann\",\"email\":\"ann@cluster.io\"}").getInt("id");
+        int bob = write(b, "POST", "users", "{\"name\":\"bob\",\"email\":\"bob@cluster.io\"}").getInt("id");
+        int team = write(b, "POST", "teams", "{\"name\":\"ann's\"}", "x-example-user", String.valueOf(ann)).getInt("id");
+        try (WsClient annPeer = projectsPeer(nodeA, "ann-a", ann); WsClient bobPeer = projectsPeer(nodeA, "bob-a", bob)) {
+            JsonObject project = write(b, "POST", "projects", "{\"teamId\":" + team + ",\"name\":\"p\"}",
+                    "x-example-user", String.valueOf(ann));
+            JsonObject created = update(annPeer);
+            assertEquals("created", created.getString("type"));
+            assertEquals(project, created.getJsonObject("record"));
+            var batch = b.sendJson("POST", "api/rstore/_batch", sj("{\"operations\":[{\"type\":\"create\","
+                    + "\"collection\":\"projects\",\"item\":{\"teamId\":" + team + ",\"name\":\"batched\"}}]}"),
+                    "x-example-user", String.valueOf(ann));
+            assertEquals(200, batch.status(), batch.toString());
+            assertEquals("batched", update(annPeer).getJsonObject("record").getString("name"));
+            JsonObject renamed = write(b, "PATCH", "projects/" + project.getInt("id"), "{\"name\":\"q\"}",
+                    "x-example-user", String.valueOf(ann));
+            assertEquals(renamed, update(annPeer).getJsonObject("record"));
+            JsonObject keyOnly = update(bobPeer);
+            assertEquals("deleted", keyOnly.getString("type"), "bob's only frame: the key of a row he may hold");
+            assertEquals(jakarta.json.Json.createObjectBuilder().add("id", project.getInt("id")).build(),
+                    keyOnly.getJsonObject("record"));
+            assertNull(bobPeer.quiet(1000), "nothing of ann's team reached bob");
+            assertNull(annPeer.quiet(100));
+        }
+    }
+
+    private static WsClient projectsPeer(PayaraNode node, String clientId, int user) throws Exception {
+        WsClient ws = new WsClient(node.url(), "x-example-user", String.valueOf(user)).send(String.format(V2, clientId));
+        assertEquals(ACK, ws.next());
+        return ws.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"projects\"}}").sync();
+    }
+
+    @Test
+    @Order(4)
     void echoSuppressionAcrossNodes() throws Exception {
         try (WsClient author = peer(nodeA, "tab-1", ""); WsClient other = peer(nodeA, "tab-2", "")) {
             JsonObject todo = write(b, "POST", "todos", "{\"title\":\"mine\"}", "X-Rstore-Client-Id", "tab-1");
@@ -140,7 +178,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void brokerRestartDeliveryResumesAndNoRequestFails() throws Exception {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger writes = new AtomicInteger();
@@ -184,7 +222,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void shutdownDoesNotHangOnADeadBroker() throws Exception {
         broker.stop();
         long start = System.nanoTime();

@@ -63,6 +63,11 @@ final class WsClient implements AutoCloseable {
         return this;
     }
 
+    WsClient sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+        return this;
+    }
+
     /** The next frame, within 5 s. */
     String next() throws InterruptedException {
         String frame = frames.poll(5, TimeUnit.SECONDS);

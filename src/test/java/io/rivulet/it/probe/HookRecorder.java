@@ -18,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Test only: observes every hook and records what it saw; request headers ({@code x-test-*})
- * make it abort, fail, replace results, scope queries or write in an after hook.
+ * make it abort, fail, replace results, scope queries (as Criteria, or also in memory) or write
+ * in an after hook. Realtime fires the before hooks with a WebSocket handshake's headers.
  */
 @ApplicationScoped
 public class HookRecorder {
@@ -34,6 +35,10 @@ public class HookRecorder {
     void before(@Observes @Before CollectionEvent event) {
         // a scope that restricts nothing: the read goes through JPA Criteria instead of plain SQL
         event.request().header("x-test-criteria").ifPresent(on -> event.transformQuery((cb, root, query) -> cb.and()));
+        // the same restriction as x-test-scope, also in memory (realtime then checks rows without a query)
+        event.request().header("x-test-memory-scope").ifPresent(prefix -> event.transformQuery(
+                (cb, root, query) -> cb.like(root.get("title"), prefix + "%"),
+                row -> row.get("title") instanceof String title && title.startsWith(prefix)));
         if (!event.request().header("x-test-record").isPresent()) {
             return;
         }

@@ -1,0 +1,119 @@
+package io.rivulet.realtime;
+
+import io.rivulet.hooks.RequestInfo;
+import io.rivulet.realtime.ReadScope.Visibility;
+import io.rivulet.schema.CollectionDescriptor;
+import io.rivulet.schema.CollectionRegistry;
+import io.rivulet.schema.FieldDescriptor;
+import io.rivulet.wire.PlainJson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last step of the fan-out: a change reaches a matching peer only as far as the peer's caller
+ * could read the row through REST ({@link ReadScope}). Peers are grouped by what the read hooks
+ * see of their caller, so a change costs one scope check per distinct caller among the matching
+ * peers, not one per peer; an unscoped collection costs none. A row the caller may no longer see
+ * goes out as a {@code deleted} frame holding only its key fields. The changes of a batch (one
+ * commit, or a burst) share one check per collection and caller.
+ */
+final class ScopedDelivery {
+
+    private final ReadScope scope;
+    private final CollectionRegistry registry;
+
+    ScopedDelivery(ReadScope scope, CollectionRegistry registry) {
+        this.scope = scope;
+        this.registry = registry;
+    }
+
+    /** A change and the peers whose subscriptions matched it. */
+    record Match(Change change, List<Peer> peers) {
+    }
+
+    /** What one caller's peers get of the changes of one collection. */
+    private record Scope(String collection, Object caller) {
+    }
+
+    /**
+     * Sends changes to the peers whose subscriptions matched them, each as its caller may see it:
+     * first one check per collection and caller for all of the batch's changes, then the frames
+     * in publish order.
+     */
+    void deliver(List<Match> matches) {
+        Map<String, Boolean> scoped = new HashMap<>();
+        Map<Scope, List<Integer>> asked = new LinkedHashMap<>();
+        Map<Scope, RequestInfo> callers = new HashMap<>();
+        for (int i = 0; i < matches.size(); i++) {
+            Match match = matches.get(i);
+            String collection = match.change().collection();
+            if (!scoped.computeIfAbsent(collection, scope::applies)) {
+                continue;
+            }
+            for (Peer peer : match.peers()) {
+                Scope key = new Scope(collection, peer.scopeIdentity);
+                List<Integer> indexes = asked.computeIfAbsent(key, k -> new ArrayList<>());
+                if (indexes.isEmpty() || indexes.get(indexes.size() - 1) != i) {
+                    indexes.add(i);
+                }
+                callers.putIfAbsent(key, peer.caller);
+            }
+        }
+        Map<Scope, Map<Integer, Visibility>> verdicts = new HashMap<>();
+        asked.forEach((key, indexes) -> {
+            List<Visibility> judged = scope.judge(key.collection(), callers.get(key),
+                    indexes.stream().map(i -> matches.get(i).change()).toList());
+            Map<Integer, Visibility> byIndex = new HashMap<>();
+            for (int j = 0; j < indexes.size(); j++) {
+                byIndex.put(indexes.get(j), judged.get(j));
+            }
+            verdicts.put(key, byIndex);
+        });
+        for (int i = 0; i < matches.size(); i++) {
+            Change change = matches.get(i).change();
+            boolean isScoped = scoped.get(change.collection());
+            String full = null;
+            String keyOnly = null;
+            for (Peer peer : matches.get(i).peers()) {
+                Visibility visibility = isScoped
+                        ? verdicts.get(new Scope(change.collection(), peer.scopeIdentity)).get(i) : Visibility.VISIBLE;
+                if (visibility == Visibility.VISIBLE) {
+                    full = full == null ? frame(change) : full;
+                    peer.send(full);
+                } else if (visibility == Visibility.KEY_ONLY_DELETE) {
+                    keyOnly = keyOnly == null ? keyOnlyDelete(change) : keyOnly;
+                    peer.send(keyOnly);
+                }
+            }
+        }
+    }
+
+    static String frame(Change change) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("collection", change.collection());
+        update.put("type", change.type());
+        update.put("key", change.key());
+        update.put("record", change.record());
+        if (change.originClientId() != null) {
+            update.put("originClientId", change.originClientId());
+        }
+        return PlainJson.write(Map.of("update", update));
+    }
+
+    /** Only what the client needs to drop the row: no other field, no origin client. */
+    private String keyOnlyDelete(Change change) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        registry.find(change.collection()).map(CollectionDescriptor::primaryKey).orElse(List.of()).stream()
+                .map(FieldDescriptor::name)
+                .forEach(name -> key.put(name, change.record() == null ? null : change.record().get(name)));
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("collection", change.collection());
+        update.put("type", Change.DELETED);
+        update.put("key", change.key());
+        update.put("record", key);
+        return PlainJson.write(Map.of("update", update));
+    }
+}
