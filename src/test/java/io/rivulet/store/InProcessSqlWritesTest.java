@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rivulet.RstoreException;
-import io.rivulet.plan.ReadPlan;
-import io.rivulet.schema.CollectionDescriptor;
-import io.rivulet.store.sql.SqlRowReader;
 import io.rivulet.wire.JsonWriter;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class InProcessSqlWritesTest extends InProcessTier {
 
-    private static final SqlRowReader SQL = new SqlRowReader();
 
     private static Optional<Map<String, Object>> create(String collection, Map<String, Object> body) {
         return db.reading(em -> db.sqlWritingStore(em).createWithSql(db.collection(collection), body));
@@ -79,13 +75,6 @@ class InProcessSqlWritesTest extends InProcessTier {
     }
 
     private static String readBack(String name, Object key) {
-        CollectionDescriptor collection = db.collection(name);
-        ReadPlan plan = new ReadPlan(collection, collection.visibleFields(), Optional.empty(), List.of(List.of(key)),
-                List.of(), 0, 1, List.of());
-        String sql = JsonWriter.write(SQL.read(db.dataSource(), plan).stream().findFirst().orElse(null));
-        String jpa = db.reading(em -> JsonWriter.write(InProcessStore.store(em)
-                .get(collection, List.of(key), Map.of(), List.of(), List.of(InProcessStore.NO_OP)).orElse(null)));
-        assertEquals(sql, jpa, "JPA reads the row as plain SQL does");
-        return sql;
+        return InProcessTier.readBack(db.collection(name), key);
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rivulet.RstoreException;
 import io.rivulet.example.User;
 import io.rivulet.plan.ReadPlan;
-import io.rivulet.query.SearchQuery;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.store.sql.SqlRowReader;
 import io.rivulet.wire.JsonWriter;
@@ -120,19 +119,5 @@ class InProcessWritesTest extends InProcessTier {
                 .delete(todos, key, List.of()).orElseThrow());
         assertEquals(change.current(), deleted, "the pre-image");
         assertEquals("null", readBack(todos, key.get(0)));
-    }
-
-    /** The row of a key through plain SQL and through Criteria (which must agree), as JSON; "null" when none. */
-    private static String readBack(CollectionDescriptor collection, Object key) {
-        ReadPlan plan = new ReadPlan(collection, collection.visibleFields(), Optional.empty(), List.of(List.of(key)),
-                List.of(), 0, 1, List.of());
-        String sql = JsonWriter.write(SQL.read(db.dataSource(), plan).stream().findFirst().orElse(null));
-        String criteria = db.reading(em -> JsonWriter.write(InProcessStore.store(em)
-                .get(collection, List.of(key), Map.of(), List.of(), List.of(InProcessStore.NO_OP)).orElse(null)));
-        assertEquals(sql, criteria, "Criteria agrees with plain SQL");
-        // and the list of the whole collection through Criteria holds it too
-        db.reading(em -> InProcessStore.store(em).list(collection, SearchQuery.EMPTY, 1000, List.of(),
-                List.of(InProcessStore.NO_OP)));
-        return sql;
     }
 }

@@ -123,25 +123,34 @@ interface SqlColumn {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Optional<SqlColumn> converted(FieldDescriptor field, Class<?> converterClass) {
-        if (!AttributeConverter.class.isAssignableFrom(converterClass)) {
-            return Optional.empty();
+        return PlainConverter.of(converterClass).flatMap(plain -> basic(plain.databaseType()).map(raw -> {
+            AttributeConverter converter = plain.converter();
+            return (rows, i) -> ValueCodec.toWire(field, converter.convertToEntityAttribute(raw.read(rows, i)));
+        }));
+    }
+
+    /**
+     * An {@code @Convert} converter whose database type is a plain JDBC type (not a date or time,
+     * which the provider may bind in its own way), instantiated once.
+     */
+    record PlainConverter(AttributeConverter<?, ?> converter, Class<?> databaseType) {
+
+        static Optional<PlainConverter> of(Class<?> converterClass) {
+            if (!AttributeConverter.class.isAssignableFrom(converterClass)) {
+                return Optional.empty();
+            }
+            Optional<Class<?>> databaseType = SqlColumn.databaseType(converterClass);
+            if (databaseType.isEmpty() || databaseType.get() == LocalDateTime.class
+                    || databaseType.get() == LocalDate.class) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new PlainConverter((AttributeConverter<?, ?>) converterClass.getDeclaredConstructor()
+                        .newInstance(), databaseType.get()));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return Optional.empty();
+            }
         }
-        Optional<Class<?>> databaseType = databaseType(converterClass);
-        Optional<SqlColumn> column = databaseType.flatMap(SqlColumn::basic);
-        if (column.isEmpty() || databaseType.get() == LocalDateTime.class || databaseType.get() == LocalDate.class) {
-            return Optional.empty();
-        }
-        AttributeConverter converter;
-        try {
-            converter = (AttributeConverter) converterClass.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
-        }
-        SqlColumn raw = column.get();
-        return Optional.of((rows, i) -> {
-            Object value = raw.read(rows, i);
-            return ValueCodec.toWire(field, converter.convertToEntityAttribute(value));
-        });
     }
 
     /** {@code Y} of {@code AttributeConverter<X, Y>}, when the converter says it plainly. */

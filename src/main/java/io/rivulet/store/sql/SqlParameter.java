@@ -88,21 +88,9 @@ interface SqlParameter {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Optional<SqlParameter> converted(Class<?> converterClass) {
-        if (!AttributeConverter.class.isAssignableFrom(converterClass)) {
-            return Optional.empty();
-        }
-        Optional<Class<?>> databaseType = SqlColumn.databaseType(converterClass);
-        Optional<SqlParameter> basic = databaseType.flatMap(SqlParameter::basic);
-        if (basic.isEmpty() || databaseType.get() == LocalDateTime.class || databaseType.get() == LocalDate.class) {
-            return Optional.empty();
-        }
-        AttributeConverter converter;
-        try {
-            converter = (AttributeConverter) converterClass.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
-        }
-        SqlParameter raw = basic.get();
-        return Optional.of((statement, index, value) -> raw.bind(statement, index, converter.convertToDatabaseColumn(value)));
+        return SqlColumn.PlainConverter.of(converterClass).flatMap(plain -> basic(plain.databaseType()).map(raw -> {
+            AttributeConverter converter = plain.converter();
+            return (statement, index, value) -> raw.bind(statement, index, converter.convertToDatabaseColumn(value));
+        }));
     }
 }
