@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Schema compatibility (SCHEMA.md §3) over both transports. Client descriptions are derived from
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * the WebSocket {@code init} with the full description, then a second connection with only the
  * version; HTTP {@code POST _schema} to register, then requests with {@code X-Rivulet-Schema-Version}.
  */
+@DisabledIfSystemProperty(named = "rivulet.it.db", matches = "postgresql",
+        disabledReason = "the schema description does not depend on the database")
 @RivuletIT
 class SchemaCompatibilityIT extends DeployedRivulet {
 
