@@ -203,6 +203,15 @@ public final class Errors {
         return new RstoreException(409, Texts.SCHEMA_VERSION_NOT_SUPPORTED, data);
     }
 
+    /**
+     * {@code 503 Service Unavailable}: the database cannot be reached (a restart, a full pool, a
+     * network fault). A 5xx, so the rstore offline queue keeps the write and retries it, and
+     * ofetch retries a GET.
+     */
+    public static RstoreException databaseUnavailable() {
+        return new RstoreException(503, Texts.SERVICE_UNAVAILABLE);
+    }
+
     /** {@code 500 Server Error}: anything that is not an RstoreException. */
     public static RstoreException serverError() {
         return new RstoreException(500, Texts.SERVER_ERROR);
@@ -232,6 +241,9 @@ public final class Errors {
 
         /** The statusMessage of a 500. */
         public static final String SERVER_ERROR = "Server Error";
+
+        /** The statusMessage of a 503. */
+        public static final String SERVICE_UNAVAILABLE = "Service Unavailable";
 
         private Texts() {
         }

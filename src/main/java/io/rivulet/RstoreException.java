@@ -35,14 +35,41 @@ public class RstoreException extends RuntimeException {
         return data;
     }
 
-    /** The RstoreException a failure carries (interceptors and CDI may have wrapped it), if any. */
+    /**
+     * The RstoreException a failure carries (interceptors and CDI may have wrapped it), if any; a
+     * failure to reach the database counts as {@link Errors#databaseUnavailable()} (503).
+     */
     public static java.util.Optional<RstoreException> in(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RstoreException rstore) {
                 return java.util.Optional.of(rstore);
             }
         }
-        return java.util.Optional.empty();
+        return databaseUnreachable(failure) ? java.util.Optional.of(Errors.databaseUnavailable())
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * Whether a failure says the database could not be reached: a connection exception (SQLSTATE
+     * class 08), the server shutting down or starting (57P01–57P03), too many connections
+     * (53300), or a refused or broken connection below the driver.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 32; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                        || state.equals("53300")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static RstoreException badRequest(String statusMessage) {

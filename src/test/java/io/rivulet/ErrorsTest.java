@@ -2,6 +2,7 @@ package io.rivulet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,25 @@ class ErrorsTest {
                 Errors.serverGeneratedField("id", "todos"));
         assertError(409, "SchemaVersionNotSupported", Errors.schemaVersionNotSupported(Map.of()));
         assertError(500, "Server Error", Errors.serverError());
+        assertError(503, "Service Unavailable", Errors.databaseUnavailable());
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsA503() {
+        // as the providers and Payara's pool wrap a refused connection, a restart, a crash
+        RuntimeException refused = new IllegalStateException("Rivulet could not read todos",
+                new java.sql.SQLException("Error in allocating a connection", null,
+                        new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001")));
+        assertEquals(503, RstoreException.in(refused).orElseThrow().status());
+        assertEquals(503, RstoreException.in(new RuntimeException(
+                new java.sql.SQLException("terminating connection due to administrator command", "57P01")))
+                .orElseThrow().status());
+        assertEquals(503, RstoreException.in(new RuntimeException(new java.net.ConnectException("refused")))
+                .orElseThrow().status());
+        assertTrue(RstoreException.in(new RuntimeException(new java.sql.SQLException("syntax", "42601"))).isEmpty(),
+                "other driver errors stay 500s");
+        assertEquals(409, RstoreException.in(new RuntimeException(Errors.itemExists("todos"))).orElseThrow().status(),
+                "an RstoreException in the chain wins");
     }
 
     @Test
