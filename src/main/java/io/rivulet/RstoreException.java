@@ -52,7 +52,8 @@ public class RstoreException extends RuntimeException {
     /**
      * Whether a failure says the database could not be reached: a connection exception (SQLSTATE
      * class 08), the server shutting down or starting (57P01–57P03), too many connections
-     * (53300), or a refused or broken connection below the driver.
+     * (53300), a refused or broken connection below the driver, or the transaction manager or the
+     * connection pool failing to use a connection.
      */
     static boolean databaseUnreachable(Throwable failure) {
         int depth = 0;
@@ -65,7 +66,20 @@ public class RstoreException extends RuntimeException {
                 }
             }
             if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof javax.transaction.xa.XAException || isResourceException(t.getClass())) {
+                // XAException, ResourceException: the transaction manager or the pool could not
+                // use a connection (they do not always chain the driver's exception)
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Jakarta Connectors {@code ResourceException} (the pool's), by name: no dependency on the API here. */
+    private static boolean isResourceException(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("jakarta.resource.ResourceException")) {
                 return true;
             }
         }

@@ -56,6 +56,9 @@ class ErrorsTest {
                 .orElseThrow().status());
         assertEquals(503, RstoreException.in(new RuntimeException(new java.net.ConnectException("refused")))
                 .orElseThrow().status());
+        assertEquals(503, RstoreException.in(new RuntimeException("Got exception during XAResource.start",
+                new javax.transaction.xa.XAException("This connection has been closed."))).orElseThrow().status(),
+                "a transaction that cannot begin on a closed connection (Narayana, Payara's pool)");
         assertTrue(RstoreException.in(new RuntimeException(new java.sql.SQLException("syntax", "42601"))).isEmpty(),
                 "other driver errors stay 500s");
         assertEquals(409, RstoreException.in(new RuntimeException(Errors.itemExists("todos"))).orElseThrow().status(),
