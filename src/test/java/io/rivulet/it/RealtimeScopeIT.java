@@ -16,15 +16,13 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Realtime delivers what the caller could read through REST (issue 13): the example's projects,
  * scoped to the caller's teams by a {@code transformQuery} subquery (checked with a query after
  * the commit), the test hooks' in-memory scope on todos, the opt-out, binary frames.
  */
-@EnabledIfSystemProperty(named = "rivulet.it.db", matches = "postgresql",
-        disabledReason = "the scope statements run on the real database; the rules do not depend on it")
+@OncePerSuite.OnPostgresql
 @RivuletIT
 class RealtimeScopeIT extends DeployedRivulet {
 

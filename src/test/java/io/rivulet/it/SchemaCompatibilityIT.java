@@ -15,7 +15,6 @@ import java.util.function.UnaryOperator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Schema compatibility (SCHEMA.md §3) over both transports. Client descriptions are derived from
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * the WebSocket {@code init} with the full description, then a second connection with only the
  * version; HTTP {@code POST _schema} to register, then requests with {@code X-Rivulet-Schema-Version}.
  */
-@DisabledIfSystemProperty(named = "rivulet.it.db", matches = "postgresql",
-        disabledReason = "the schema description does not depend on the database")
+@OncePerSuite.OnH2
 @RivuletIT
 class SchemaCompatibilityIT extends DeployedRivulet {
 

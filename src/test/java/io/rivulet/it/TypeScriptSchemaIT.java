@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The generated TypeScript (SCHEMA.md §2): {@code GET /api/rstore/_schema.ts?target=zero|rstore}
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * the real {@code tsc} against the real {@code @rocicorp/zero} and {@code @rstore/vue} packages
  * (pinned in {@code src/test/ts/package.json}), next to usage files that exercise every relation.
  */
-@DisabledIfSystemProperty(named = "rivulet.it.db", matches = "postgresql",
-        disabledReason = "the schema description does not depend on the database")
+@OncePerSuite.OnH2
 @RivuletIT
 class TypeScriptSchemaIT extends DeployedRivulet {
 
