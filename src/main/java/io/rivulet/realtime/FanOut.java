@@ -9,7 +9,6 @@ import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.schema.FieldDescriptor;
 import io.rivulet.schema.FieldType;
-import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,13 @@ final class FanOut {
     private static final Logger LOG = Logger.getLogger(FanOut.class.getName());
 
     private final SubscriptionIndex index;
-    private final Event<RealtimeEvent> hooks;
+    private final RealtimeHooks hooks;
     private final CollectionRegistry registry;
     private final Dialect dialect;
     private final Map<String, InMemoryFilter> filters = new ConcurrentHashMap<>();
     private final ScopedDelivery scoped;
 
-    FanOut(SubscriptionIndex index, Event<RealtimeEvent> hooks, CollectionRegistry registry, Dialect dialect,
+    FanOut(SubscriptionIndex index, RealtimeHooks hooks, CollectionRegistry registry, Dialect dialect,
             ScopedDelivery scoped) {
         this.index = index;
         this.hooks = hooks;
@@ -110,6 +109,9 @@ final class FanOut {
     }
 
     private boolean filtered(Peer peer, Change change) {
+        if (!hooks.observed(RealtimeEvent.Kind.FILTER, change.collection())) {
+            return false;
+        }
         RealtimeEvent filter = new RealtimeEvent(RealtimeEvent.Kind.FILTER, change.collection(), change.key(), null,
                 change.type(), change.record(), peer.clientId);
         try {

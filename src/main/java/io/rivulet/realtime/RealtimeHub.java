@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -68,6 +69,9 @@ public class RealtimeHub {
     Event<RealtimeEvent> hooks;
 
     @Inject
+    BeanManager beans;
+
+    @Inject
     RivuletSettings settings;
 
     @Inject
@@ -82,9 +86,11 @@ public class RealtimeHub {
     /** One thread delivers changes in publish order, off the committing request's thread. */
     private ExecutorService fanOut;
     private FanOut delivery;
+    private RealtimeHooks realtimeHooks;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        delivery = new FanOut(index, hooks, registry,
+        realtimeHooks = new RealtimeHooks(hooks, beans);
+        delivery = new FanOut(index, realtimeHooks, registry,
                 Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL),
                 new ScopedDelivery(readScope, registry));
         fanOut = Executors.newSingleThreadExecutor(threads);
@@ -269,7 +275,7 @@ public class RealtimeHub {
         RealtimeEvent authorize = new RealtimeEvent(RealtimeEvent.Kind.AUTHORIZE, collection, key, where, null, null,
                 peer.clientId);
         try {
-            hooks.fire(authorize);
+            realtimeHooks.fire(authorize);
         } catch (RuntimeException e) {
             authorize.reject("authorize-error");
         }
