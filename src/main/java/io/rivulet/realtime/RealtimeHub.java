@@ -14,7 +14,6 @@ import io.rivulet.schema.MalformedSchemaException;
 import io.rivulet.schema.SchemaVerdict;
 import io.rivulet.schema.ServerSchema;
 import io.rivulet.wire.Jsonp;
-import io.rivulet.wire.PlainJson;
 import io.rivulet.wire.SuperJson;
 import io.rivulet.wire.SuperJsonException;
 import jakarta.annotation.PreDestroy;
@@ -32,7 +31,6 @@ import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -199,14 +197,13 @@ public class RealtimeHub {
         if (version != null && !(version.getValueType() == JsonValue.ValueType.NUMBER
                 && ((jakarta.json.JsonNumber) version).doubleValue() >= 1
                 && ((jakarta.json.JsonNumber) version).doubleValue() <= PROTOCOL_VERSION)) {
-            peer.send("{\"init\":{\"ok\":false,\"error\":\"unsupported-version\",\"v\":" + PROTOCOL_VERSION + "}}");
+            peer.send(Frames.initRefused("unsupported-version", PROTOCOL_VERSION));
             peer.close(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported-version");
             return;
         }
         JsonValue announced = init.get("schema");
         if (announced != null && announced != JsonValue.NULL && !schemaSupported(announced)) {
-            peer.send("{\"init\":{\"ok\":false,\"error\":\"" + SchemaVerdict.NOT_SUPPORTED + "\",\"v\":"
-                    + PROTOCOL_VERSION + "}}");
+            peer.send(Frames.initRefused(SchemaVerdict.NOT_SUPPORTED, PROTOCOL_VERSION));
             peer.close(CloseReason.CloseCodes.VIOLATED_POLICY, SchemaVerdict.NOT_SUPPORTED);
             return;
         }
@@ -228,7 +225,7 @@ public class RealtimeHub {
     }
 
     private static String ack() {
-        return "{\"init\":{\"ok\":true,\"v\":" + PROTOCOL_VERSION + "}}";
+        return Frames.initAccepted(PROTOCOL_VERSION);
     }
 
     private void subscription(Peer peer, JsonObject frame) {
@@ -289,16 +286,6 @@ public class RealtimeHub {
     }
 
     private static void reject(Peer peer, JsonObject frame, String reason) {
-        Map<String, Object> rejected = new LinkedHashMap<>();
-        rejected.put("action", "rejected");
-        rejected.put("collection", ((JsonString) frame.get("collection")).getString());
-        if (frame.containsKey("key")) {
-            rejected.put("key", frame.get("key"));
-        }
-        if (frame.containsKey("where")) {
-            rejected.put("where", frame.get("where"));
-        }
-        rejected.put("reason", reason);
-        peer.send(PlainJson.write(Map.of("subscription", rejected)));
+        peer.send(Frames.rejected(frame, reason));
     }
 }

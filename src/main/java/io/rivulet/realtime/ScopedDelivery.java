@@ -5,7 +5,6 @@ import io.rivulet.realtime.ReadScope.Visibility;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.schema.FieldDescriptor;
-import io.rivulet.wire.PlainJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,7 +80,7 @@ final class ScopedDelivery {
                 Visibility visibility = isScoped
                         ? verdicts.get(new Scope(change.collection(), peer.scopeIdentity)).get(i) : Visibility.VISIBLE;
                 if (visibility == Visibility.VISIBLE) {
-                    full = full == null ? frame(change) : full;
+                    full = full == null ? Frames.update(change) : full;
                     peer.send(full);
                 } else if (visibility == Visibility.KEY_ONLY_DELETE) {
                     keyOnly = keyOnly == null ? keyOnlyDelete(change) : keyOnly;
@@ -91,29 +90,9 @@ final class ScopedDelivery {
         }
     }
 
-    static String frame(Change change) {
-        Map<String, Object> update = new LinkedHashMap<>();
-        update.put("collection", change.collection());
-        update.put("type", change.type());
-        update.put("key", change.key());
-        update.put("record", change.record());
-        if (change.originClientId() != null) {
-            update.put("originClientId", change.originClientId());
-        }
-        return PlainJson.write(Map.of("update", update));
-    }
-
     /** Only what the client needs to drop the row: no other field, no origin client. */
     private String keyOnlyDelete(Change change) {
-        Map<String, Object> key = new LinkedHashMap<>();
-        registry.find(change.collection()).map(CollectionDescriptor::primaryKey).orElse(List.of()).stream()
-                .map(FieldDescriptor::name)
-                .forEach(name -> key.put(name, change.record() == null ? null : change.record().get(name)));
-        Map<String, Object> update = new LinkedHashMap<>();
-        update.put("collection", change.collection());
-        update.put("type", Change.DELETED);
-        update.put("key", change.key());
-        update.put("record", key);
-        return PlainJson.write(Map.of("update", update));
+        return Frames.keyOnlyDelete(change, registry.find(change.collection()).map(CollectionDescriptor::primaryKey)
+                .orElse(List.of()).stream().map(FieldDescriptor::name).toList());
     }
 }

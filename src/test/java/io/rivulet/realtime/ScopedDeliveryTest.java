@@ -81,7 +81,7 @@ class ScopedDeliveryTest {
                 new ScopedDelivery.Match(second, peers), new ScopedDelivery.Match(third, peers)));
         assertEquals(List.of("ann [1, 2, 1]", "bob [1, 2, 1]"), judged, "peers of one caller share one check");
         String keyOnly = "{\"update\":{\"collection\":\"todos\",\"type\":\"deleted\",\"key\":\"1\",\"record\":{\"id\":1}}}";
-        assertEquals(List.of(ScopedDelivery.frame(first), keyOnly), ann1);
+        assertEquals(List.of(Frames.update(first), keyOnly), ann1);
         assertEquals(ann1, ann2);
         assertEquals(List.of(keyOnly), bob);
     }
@@ -93,6 +93,6 @@ class ScopedDeliveryTest {
         Change change = change(Change.CREATED, 1, "bob");
         new ScopedDelivery(scope, registry).deliver(List.of(new ScopedDelivery.Match(change, List.of(peer(BOB, frames)))));
         assertEquals(List.of(), judged);
-        assertEquals(List.of(ScopedDelivery.frame(change)), frames);
+        assertEquals(List.of(Frames.update(change)), frames);
     }
 }
