@@ -180,7 +180,12 @@ public final class SqlRowReader {
                     .append(") AS rivulet_rn FROM ").append(target.table()).append(' ').append(SqlTable.ALIAS);
             where(sql, restrictions);
             sql.append(") ").append(SqlTable.ALIAS).append(" WHERE ").append(SqlTable.ALIAS)
-                    .append(".rivulet_rn <= ? ORDER BY ").append(SqlTable.ALIAS).append(".rivulet_rn");
+                    .append(".rivulet_rn <= ? ORDER BY ");
+            // in the window's own order when the rows carry its columns: the database then sorts
+            // once (the rows leave the window in that order), where ordering by the row number
+            // would sort them again; grouped per parent below, either order serves
+            sql.append(windowOrderSelected(target, fields, destFields, include.orderBy())
+                    ? SqlTable.columns(destFields) + ", " + order : SqlTable.ALIAS + ".rivulet_rn");
             parameters.add(limit);
         } else {
             sql.append("SELECT ").append(SqlTable.columns(fields)).append(" FROM ").append(target.table())
@@ -271,6 +276,20 @@ public final class SqlRowReader {
     }
 
     /** The requested order, then the primary key, so that pages are stable. */
+    /** Whether the selected fields hold the window's partition and order columns. */
+    private static boolean windowOrderSelected(CollectionDescriptor target, List<FieldDescriptor> fields,
+            List<FieldDescriptor> partition, List<SortOrder> orderBy) {
+        if (!fields.containsAll(partition) || !fields.containsAll(target.primaryKey())) {
+            return false;
+        }
+        for (SortOrder sortOrder : orderBy) {
+            if (target.visibleField(sortOrder.field()).filter(fields::contains).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String order(CollectionDescriptor collection, List<SortOrder> orderBy) {
         StringBuilder sql = new StringBuilder();
         for (SortOrder sortOrder : orderBy) {
