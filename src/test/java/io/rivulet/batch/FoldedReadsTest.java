@@ -93,4 +93,13 @@ class FoldedReadsTest {
         assertInvalidFilter(outcomes.get(1));
         assertEquals("Subscribe to realtime", title(outcomes.get(2)));
     }
+
+    @Test
+    void aKeyWithANulFailsAloneAndMatchesNoRow() {
+        List<Object> outcomes = fold(fetchFirst("401\u0000", Map.of()), fetchFirst("401", Map.of()));
+        RstoreException refused = assertInstanceOf(RstoreException.class, outcomes.get(0));
+        assertEquals(400, refused.status());
+        assertEquals("Invalid key 401\u0000 for collection todos", refused.statusMessage());
+        assertEquals("Try Rivulet", title(outcomes.get(1)));
+    }
 }
