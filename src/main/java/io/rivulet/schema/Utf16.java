@@ -1,5 +1,9 @@
 package io.rivulet.schema;
 
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+
 /**
  * Whether Java text is well-formed UTF-16. A lone surrogate has no UTF-8 form: a JDBC driver
  * writes it as {@code ?}, and a UTF-8 encoder of a WebSocket frame fails on it, so it is refused
@@ -20,5 +24,16 @@ final class Utf16 {
             }
         }
         return true;
+    }
+
+    /** Every string of a JSON value, member names included, is well-formed. */
+    static boolean isWellFormed(JsonValue json) {
+        return switch (json.getValueType()) {
+            case STRING -> isWellFormed(((JsonString) json).getString());
+            case ARRAY -> json.asJsonArray().stream().allMatch(Utf16::isWellFormed);
+            case OBJECT -> json.asJsonObject().entrySet().stream()
+                    .allMatch((Map.Entry<String, JsonValue> e) -> isWellFormed(e.getKey()) && isWellFormed(e.getValue()));
+            default -> true;
+        };
     }
 }
