@@ -31,7 +31,7 @@ public final class Errors {
     }
 
     /** The client's text as an error repeats it: cut after {@link #MAX_ECHOED_CHARACTERS} characters. */
-    static String echo(String text) {
+    private static String echo(String text) {
         if (text == null || text.codePointCount(0, text.length()) <= MAX_ECHOED_CHARACTERS) {
             return text;
         }

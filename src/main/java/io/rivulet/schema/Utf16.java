@@ -5,9 +5,9 @@ import jakarta.json.JsonValue;
 import java.util.Map;
 
 /**
- * Whether Java text is well-formed UTF-16. A lone surrogate has no UTF-8 form: a JDBC driver
- * writes it as {@code ?}, and a UTF-8 encoder of a WebSocket frame fails on it, so it is refused
- * at the edge rather than stored changed.
+ * Whether Java text is well-formed UTF-16. A lone surrogate (JSON's {@code \}{@code ud800} alone) has no
+ * UTF-8 form: a JDBC driver writes it as {@code ?}, so the client's value would be stored changed
+ * and realtime would publish a value the database does not hold. Bodies and keys refuse it.
  */
 final class Utf16 {
 

@@ -48,7 +48,7 @@ public final class ValueCodec {
      * A wire value converted to the field's Java type.
      *
      * @param lenient also accept strings for numbers and booleans and scalars for strings
-     *                (filters and keys); bodies are strict
+     *                (filters and keys); bodies are strict, and refuse text with a lone surrogate
      * @throws InvalidValueException when the value does not fit
      */
     public static Object fromWire(FieldDescriptor field, Object value, boolean lenient) {
