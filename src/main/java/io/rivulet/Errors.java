@@ -8,7 +8,8 @@ package io.rivulet;
  *
  * <p>Each factory is named after the error and returns the {@link RstoreException} to throw
  * ({@code throw Errors.tableNotFound(name)}). A {@code reason} parameter becomes the error's
- * {@code data.reason}; it is a detail of the site, not part of the catalogued text.
+ * {@code data.reason}; it is a detail of the site, not part of the catalogued text. A text of the
+ * client's that an error repeats (a name, a key, an operator) is cut to {@link #MAX_ECHOED_CHARACTERS}.
  *
  * <p>The engine packages below the HTTP edge ({@code io.rivulet.query}, {@code io.rivulet.schema})
  * throw their own exception types, which this root package must not know (it is the API every
@@ -19,7 +20,22 @@ package io.rivulet;
  */
 public final class Errors {
 
+    /**
+     * How much of a text the client sent (a collection or field name, a key, an operator) an error
+     * repeats: the first 100 characters, then {@code ...}. The statusMessage is the HTTP reason
+     * phrase too, and a status line of 20 KB is refused by clients (Node's HTTP parser).
+     */
+    public static final int MAX_ECHOED_CHARACTERS = 100;
+
     private Errors() {
+    }
+
+    /** The client's text as an error repeats it: cut after {@link #MAX_ECHOED_CHARACTERS} characters. */
+    private static String echo(String text) {
+        if (text == null || text.codePointCount(0, text.length()) <= MAX_ECHOED_CHARACTERS) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_ECHOED_CHARACTERS)) + "...";
     }
 
     // ---- 400: the search query (superjson parameter) ----
@@ -103,7 +119,7 @@ public final class Errors {
 
     /** {@code 400 Unknown batch operation type: <type>}. */
     public static RstoreException unknownBatchOperationType(String type) {
-        return RstoreException.badRequest("Unknown batch operation type: " + type);
+        return RstoreException.badRequest("Unknown batch operation type: " + echo(type));
     }
 
     // ---- 400: routes and bodies ----
@@ -130,7 +146,7 @@ public final class Errors {
 
     /** {@code 400 Unknown field <field> in collection <collection>}: a body names a field the collection has not. */
     public static RstoreException unknownBodyField(String field, String collection) {
-        return RstoreException.badRequest("Unknown field " + field + " in collection " + collection);
+        return RstoreException.badRequest("Unknown field " + echo(field) + " in collection " + collection);
     }
 
     /** {@code 400 Field <field> of collection <collection> is read-only}. */
@@ -190,12 +206,12 @@ public final class Errors {
 
     /** {@code 403 Collection "<collection>" is not allowed.}: not on the {@code allowTables} list. */
     public static RstoreException collectionNotAllowed(String collection) {
-        return new RstoreException(403, "Collection \"" + collection + "\" is not allowed.");
+        return new RstoreException(403, "Collection \"" + echo(collection) + "\" is not allowed.");
     }
 
     /** {@code 404 Table not found for collection <collection>}. */
     public static RstoreException tableNotFound(String collection) {
-        return new RstoreException(404, "Table not found for collection " + collection);
+        return new RstoreException(404, "Table not found for collection " + echo(collection));
     }
 
     /** {@code 409 SchemaVersionNotSupported} with the verdict as {@code data}. */
@@ -255,32 +271,32 @@ public final class Errors {
 
         /** {@code Invalid filter operator: <operator>}. */
         public static String invalidFilterOperator(String operator) {
-            return "Invalid filter operator: " + operator;
+            return "Invalid filter operator: " + echo(operator);
         }
 
         /** {@code Missing <key> for operator <operator>}: e.g. {@code value2} of {@code between}. */
         public static String missingOperand(String key, String operator) {
-            return "Missing " + key + " for operator " + operator;
+            return "Missing " + key + " for operator " + echo(operator);
         }
 
         /** {@code Unknown field in filter: <field>}. */
         public static String unknownField(String field) {
-            return "Unknown field in filter: " + field;
+            return "Unknown field in filter: " + echo(field);
         }
 
         /** {@code Operator <operator> does not apply to field <field>}. */
         public static String operatorDoesNotApply(String operator, String field) {
-            return "Operator " + operator + " does not apply to field " + field;
+            return "Operator " + echo(operator) + " does not apply to field " + echo(field);
         }
 
         /** {@code Expected an array for field <field>}: an IN-like operator without a list. */
         public static String expectedArray(String field) {
-            return "Expected an array for field " + field;
+            return "Expected an array for field " + echo(field);
         }
 
         /** {@code Invalid value for field <field>}: a value that does not fit the field's type. */
         public static String invalidFieldValue(String field) {
-            return "Invalid value for field " + field;
+            return "Invalid value for field " + echo(field);
         }
 
         /** {@code LIKE pattern too long (max <max> characters)}. */
@@ -290,7 +306,7 @@ public final class Errors {
 
         /** {@code Invalid key <key> for collection <collection>}. */
         public static String invalidKey(String key, String collection) {
-            return "Invalid key " + key + " for collection " + collection;
+            return "Invalid key " + echo(key) + " for collection " + collection;
         }
     }
 }

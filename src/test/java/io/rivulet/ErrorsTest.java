@@ -81,4 +81,24 @@ class ErrorsTest {
         assertEquals("Invalid key a,b for collection todos", Errors.Texts.invalidKey("a,b", "todos"));
         assertEquals("LIKE pattern too long (max 512 characters)", Errors.Texts.likePatternTooLong(512));
     }
+
+    /** A name, key or operator the client sent is repeated up to 100 characters, then cut with "...". */
+    @Test
+    void clientTextIsRepeatedWithinALimit() {
+        String hundred = "a".repeat(100);
+        assertError(404, "Table not found for collection " + hundred, Errors.tableNotFound(hundred));
+        String cut = hundred + "...";
+        String long20k = "a".repeat(20_000);
+        assertError(404, "Table not found for collection " + cut, Errors.tableNotFound(long20k));
+        assertError(403, "Collection \"" + cut + "\" is not allowed.", Errors.collectionNotAllowed(long20k));
+        assertError(400, "Unknown batch operation type: " + cut, Errors.unknownBatchOperationType(long20k));
+        assertError(400, "Unknown field " + cut + " in collection todos", Errors.unknownBodyField(long20k, "todos"));
+        assertError(400, "Unknown field in filter: " + cut, Errors.unknownField(long20k));
+        assertEquals("Invalid filter operator: " + cut, Errors.Texts.invalidFilterOperator(long20k));
+        assertEquals("Invalid key " + cut + " for collection todos", Errors.Texts.invalidKey(long20k, "todos"));
+        // counted in characters, and a surrogate pair is never split
+        String smiles = "\uD83D\uDE00".repeat(150);
+        assertError(404, "Table not found for collection " + "\uD83D\uDE00".repeat(100) + "...",
+                Errors.tableNotFound(smiles));
+    }
 }

@@ -66,6 +66,9 @@ public class FoldedReads {
                 hooks.before(event);
                 CollectionDescriptor descriptor = collection.orElseThrow(
                         () -> Errors.tableNotFound(collectionName));
+                // each operation's own search query: one that does not parse fails this operation
+                // only, never the group it would have folded into (the group reads the first's)
+                event.searchQuery();
                 if (event.transforms().isEmpty()) {
                     folded.put(i, normalizedKey(descriptor, event));
                 } else {

@@ -54,8 +54,17 @@ final class ErrorResponses {
         return body.endObject().toString();
     }
 
-    /** A reason phrase is one line of visible ASCII. */
-    private static String reasonPhrase(String statusMessage) {
-        return statusMessage.replaceAll("[^\\x20-\\x7E]", "?");
+    /** The longest reason phrase: the catalogue's texts fit, a hook's long message is cut. */
+    static final int MAX_REASON_PHRASE = 256;
+
+    /**
+     * A reason phrase is one short line of visible ASCII: the catalogue cuts the client's text it
+     * repeats ({@link io.rivulet.Errors}), and this cuts the rest, as Node's HTTP parser (the
+     * client's fetch during SSR) refuses a long status line. The body keeps the whole statusMessage.
+     */
+    static String reasonPhrase(String statusMessage) {
+        String visible = statusMessage.replaceAll("[^\\x20-\\x7E]", "?");
+        return visible.length() <= MAX_REASON_PHRASE ? visible
+                : visible.substring(0, MAX_REASON_PHRASE - 3) + "...";
     }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * rstore keys: the primary-key values joined with {@code ::} in primary-key order, each segment
- * coerced by its field's type ({@code "7::42"}).
+ * coerced by its field's type ({@code "7::42"}). A key text that is not exactly a key is refused.
  */
 public final class KeyCodec {
 
@@ -33,6 +33,9 @@ public final class KeyCodec {
         List<Object> values = new ArrayList<>(segments.length);
         for (int i = 0; i < segments.length; i++) {
             FieldDescriptor field = fields.get(i);
+            if (!isExact(field, segments[i])) {
+                throw new InvalidValueException(Errors.Texts.invalidKey(key, collection.name()));
+            }
             try {
                 values.add(ValueCodec.fromWire(field, segments[i], true));
             } catch (InvalidValueException e) {
@@ -40,6 +43,22 @@ public final class KeyCodec {
             }
         }
         return values;
+    }
+
+    /**
+     * Whether a segment is a key value as it stands, with nothing for a lenient parse to trim away
+     * ("1" followed by a NUL is not row 1): a NUL or a lone surrogate is in no key, and a key that
+     * is not text (a number, a boolean, a date) has no space or control character.
+     */
+    private static boolean isExact(FieldDescriptor field, String segment) {
+        boolean text = field.type() == FieldType.STRING;
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == 0 || !text && (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                return false;
+            }
+        }
+        return Utf16.isWellFormed(segment);
     }
 
     /** The key of a wire row, as realtime and the client compute it. */

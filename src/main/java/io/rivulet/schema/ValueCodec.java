@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Converts between attribute values (the entity's Java types) and wire values (plain JSON-like
  * Java: String, Long/Integer, Double/BigDecimal, Boolean, Instant, JsonValue). Timestamps are
- * stored as UTC and carry millisecond precision, as JavaScript dates do.
+ * stored as UTC and carry millisecond precision, as JavaScript dates do. A body's text must be
+ * well-formed UTF-16: a lone surrogate would be stored changed (JDBC writes it as {@code ?}).
  */
 public final class ValueCodec {
 
@@ -47,7 +48,7 @@ public final class ValueCodec {
      * A wire value converted to the field's Java type.
      *
      * @param lenient also accept strings for numbers and booleans and scalars for strings
-     *                (filters and keys); bodies are strict
+     *                (filters and keys); bodies are strict, and refuse text with a lone surrogate
      * @throws InvalidValueException when the value does not fit
      */
     public static Object fromWire(FieldDescriptor field, Object value, boolean lenient) {
@@ -75,14 +76,14 @@ public final class ValueCodec {
             case TIMESTAMP -> fromInstant(javaType, instant(value));
             case DATE -> value instanceof String s ? LocalDate.parse(s) : null;
             case ENUMERATION -> enumeration(javaType, value);
-            case JSON -> json(value);
+            case JSON -> json(value, lenient);
         };
     }
 
     private static Object string(Class<?> javaType, Object value, boolean lenient) {
         String text = value instanceof String s ? s
                 : lenient && (value instanceof Number || value instanceof Boolean) ? String.valueOf(value) : null;
-        if (text == null) {
+        if (text == null || !lenient && !Utf16.isWellFormed(text)) {
             return null;
         }
         if (javaType == UUID.class) {
@@ -133,14 +134,10 @@ public final class ValueCodec {
         return null;
     }
 
-    private static Object json(Object value) {
-        if (value instanceof JsonValue json) {
-            return json;
-        }
-        if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            return PlainJson.toJsonValue(value);
-        }
-        return null;
+    private static Object json(Object value, boolean lenient) {
+        JsonValue json = value instanceof JsonValue given ? given
+                : value instanceof Map<?, ?> || value instanceof List<?> ? PlainJson.toJsonValue(value) : null;
+        return json == null || !lenient && !Utf16.isWellFormed(json) ? null : json;
     }
 
     /** Accepts Instants (SuperJSON dates), ISO-8601 strings and epoch milliseconds. */

@@ -81,6 +81,8 @@ class BadInputIT {
                 write("patch body a string", "PATCH", "todos/1", sj("\"x\""), 400, "Invalid request body"),
                 // unknown collection, field, operator
                 get("unknown collection", "nope", null, 404, "Table not found for collection nope"),
+                get("unknown collection of 20,000 characters", "a".repeat(20_000), null, 404,
+                        "Table not found for collection " + "a".repeat(100) + "..."),
                 write("create in unknown collection", "POST", "nope", sj("{}"), 404, "Table not found for collection nope"),
                 write("delete in unknown collection", "DELETE", "nope/1", null, 404, "Table not found for collection nope"),
                 get("unknown field", "todos", sj("{\"where\":{\"operator\":\"eq\",\"field\":\"nope\",\"value\":1}}"), 400,
@@ -139,6 +141,16 @@ class BadInputIT {
                         "Field name of collection users cannot be null"),
                 write("bad enum in patch", "PATCH", "users/" + user, sj("{\"mood\":\"grumpy\"}"), 400,
                         "Invalid value for field mood in collection users"),
+                // text UTF-8 cannot carry: refused, never stored as "?"
+                write("lone surrogate in create", "POST", "todos", sj("{\"title\":\"\\ud800\"}"), 400,
+                        "Invalid value for field title in collection todos"),
+                write("lone low surrogate in create", "POST", "todos", sj("{\"title\":\"a\\udc00b\"}"), 400,
+                        "Invalid value for field title in collection todos"),
+                write("lone surrogate in patch", "PATCH", "users/" + user, sj("{\"name\":\"\\ud800\"}"), 400,
+                        "Invalid value for field name in collection users"),
+                write("lone surrogate in a JSON column", "PATCH", "users/" + user,
+                        sj("{\"settings\":{\"theme\":\"\\udfff\"}}"), 400,
+                        "Invalid value for field settings in collection users"),
                 // field names that look like SQL
                 get("SQL in field name", "todos", sj("{\"where\":{\"operator\":\"eq\",\"field\":\"title; DROP TABLE todos;--\","
                         + "\"value\":1}}"), 400, invalidFilter),
@@ -149,6 +161,8 @@ class BadInputIT {
                 write("SQL as body field", "POST", "todos", sj("{\"title\":\"x\",\"1=1; DELETE FROM todos\":1}"), 400,
                         "Unknown field 1=1; DELETE FROM todos in collection todos"),
                 get("orderBy number", "todos", sj("{\"orderBy\":[1]}"), 400, "Invalid orderBy"),
+                get("orderBy field of 5,000 characters", "todos", sj("{\"orderBy\":\"" + "b".repeat(5_000) + ".asc\"}"),
+                        400, "Unknown field in filter: " + "b".repeat(100) + "..."),
                 get("orderBy three parts", "todos", sj("{\"orderBy\":\"a.b.asc\"}"), 400, "Invalid orderBy"),
                 // huge or negative limit/offset
                 get("negative limit", "todos", sj("{\"limit\":-5}"), 400, "Invalid limit"),
@@ -173,6 +187,12 @@ class BadInputIT {
                 get("compound key in keys", "teamsToUsers", sj("{\"keys\":[\"1\"]}"), 400,
                         "Invalid key 1 for collection teamsToUsers"),
                 get("single key not numeric", "todos/abc", null, 400, "Invalid key abc for collection todos"),
+                get("key with a NUL in keys", "todos", sj("{\"keys\":[\"1\\u0000\"]}"), 400,
+                        "Invalid key 1\u0000 for collection todos"),
+                get("number key with a space in keys", "todos", sj("{\"keys\":[\" 1\"]}"), 400,
+                        "Invalid key  1 for collection todos"),
+                get("compound key with a NUL in keys", "teamsToUsers", sj("{\"keys\":[\"" + team + "::1\\u0000\"]}"),
+                        400, "Invalid key " + team + "::1\u0000 for collection teamsToUsers"),
                 write("patch with bad key", "PATCH", "todos/1.5", sj("{\"title\":\"x\"}"), 400,
                         "Invalid key 1.5 for collection todos"),
                 write("delete with bad key", "DELETE", "teamsToUsers/1", null, 400, "Invalid key 1 for collection teamsToUsers"),
@@ -235,6 +255,25 @@ class BadInputIT {
         assertEquals(List.of(), failures);
         assertEquals(before, snapshot(rstore), "nothing was written");
         assertEquals(tablesBefore, tableCounts(), "no rows were written");
+    }
+
+    /** The status line repeats at most 100 characters of a name the client sent (Node's HTTP parser refuses long ones). */
+    @Test
+    void theStatusLineStaysShort() {
+        RstoreClient rstore = new RstoreClient(base);
+        assertEquals("HTTP/1.1 404 Table not found for collection " + "a".repeat(100) + "...",
+                rstore.statusLine("api/rstore/" + "a".repeat(20_000)));
+    }
+
+    /** A path key with a NUL is not row 1, whoever refuses it (Grizzly refuses %00 in a path before Rivulet sees it). */
+    @Test
+    void aPathKeyWithANulIsNotRowOne() {
+        RstoreClient rstore = new RstoreClient(base);
+        int id = rstore.post("api/rstore/todos", sj("{\"title\":\"nul key\"}")).object().getInt("id");
+        for (String path : List.of("todos/" + id + "%00", "todos/%00" + id, "todos/" + id + "%20")) {
+            var reply = rstore.send("GET", "api/rstore/" + path, null);
+            assertEquals(400, reply.status(), path + ": " + reply);
+        }
     }
 
     /** Every row of every collection, as the API shows it. */

@@ -188,4 +188,35 @@ class BatchIT extends DeployedRivulet {
             assertFalse(result.containsKey(i % 2 == 0 ? "name" : "title"));
         }
     }
+
+    /** Hostile operations (issue 14) each fail alone with their own 400, next to a read they fold with, and write nothing. */
+    @Test
+    void hostileOperationsFailAloneAndWriteNothing() {
+        int todo = create("todos", "{\"title\":\"steady\"}");
+        JsonObject before = rstore.get("api/rstore/todos/" + todo, null).object();
+        String fetch = "{\"type\":\"fetchFirst\",\"collection\":\"todos\",\"key\":\"" + todo + "\",";
+        String update = "{\"type\":\"update\",\"collection\":\"todos\",\"key\":\"" + todo + "\"";
+        String ops = String.join(",",
+                fetch + "\"searchQuery\":{\"where\":{\"operator\":\"regex\",\"field\":\"title\",\"value\":\".\"}}}",
+                fetch + "\"searchQuery\":{}}",
+                update + ",\"item\":null}",
+                update + "}",
+                update + ",\"item\":{\"title\":\"\\ud800\"}}",
+                "{\"type\":\"create\",\"collection\":\"todos\",\"item\":{\"title\":\"\\udc00\"}}",
+                "{\"type\":\"fetchFirst\",\"collection\":\"todos\",\"key\":\"" + todo + "\\u0000\"}");
+        JsonArray results = results(batch(sj("{\"operations\":[" + ops + "]}")));
+        assertEquals(7, results.size());
+        assertFailure(results.getJsonObject(0), 400, "Invalid filter");
+        assertEquals("steady", results.getJsonObject(1).getJsonObject("result").getString("title"), "its neighbour reads");
+        assertFailure(results.getJsonObject(2), 400, "Invalid request body");
+        assertFailure(results.getJsonObject(3), 400, "Invalid request body");
+        assertFailure(results.getJsonObject(4), 400, "Invalid value for field title in collection todos");
+        assertFailure(results.getJsonObject(5), 400, "Invalid value for field title in collection todos");
+        assertFailure(results.getJsonObject(6), 400, "Invalid key " + todo + "\u0000 for collection todos");
+        assertEquals(before, rstore.get("api/rstore/todos/" + todo, null).object(), "the row unchanged, updatedAt too");
+        var stored = rstore.get("api/rstore/todos", sj("{\"where\":{\"operator\":\"eq\",\"field\":\"title\","
+                + "\"value\":\"?\"}}"));
+        assertEquals(200, stored.status(), stored.toString());
+        assertEquals(0, stored.array().size(), "no surrogate was stored as ?");
+    }
 }

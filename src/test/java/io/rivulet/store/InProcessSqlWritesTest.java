@@ -74,6 +74,16 @@ class InProcessSqlWritesTest extends InProcessTier {
         assertEquals(0, orphans, "nothing written");
     }
 
+    @Test
+    void aLoneSurrogateIsRefusedAsThroughJpa() {
+        long before = db.reading(em -> em.createQuery("select count(t) from teams t", Long.class).getSingleResult());
+        RstoreException refused = assertThrows(RstoreException.class, () -> create("teams", Map.of("name", "\uD800")));
+        assertEquals(400, refused.status());
+        assertEquals("Invalid value for field name in collection teams", refused.statusMessage());
+        long after = db.reading(em -> em.createQuery("select count(t) from teams t", Long.class).getSingleResult());
+        assertEquals(before, after, "nothing written");
+    }
+
     private static String readBack(String name, Object key) {
         return InProcessTier.readBack(db.collection(name), key);
     }

@@ -120,4 +120,39 @@ class InProcessWritesTest extends InProcessTier {
         assertEquals(change.current(), deleted, "the pre-image");
         assertEquals("null", readBack(todos, key.get(0)));
     }
+
+    /** A lone surrogate has no UTF-8 form: the write is refused, never stored changed (as {@code ?}). */
+    @Test
+    void aLoneSurrogateIsRefusedAndNothingIsWritten() {
+        CollectionDescriptor todos = db.collection("todos");
+        CollectionDescriptor users = db.collection("users");
+        String todo = readBack(todos, 402);
+        String user = readBack(users, 102);
+        long count = todoCount();
+        for (boolean deferFlush : new boolean[] {false, true}) {
+            assertInvalid("Invalid value for field title in collection todos", () -> db.inTransaction(em ->
+                    InProcessStore.store(em).create(todos, Map.of("title", "\uD800"), deferFlush)));
+        }
+        assertInvalid("Invalid value for field title in collection todos", () -> db.inTransaction(em ->
+                InProcessStore.store(em).patch(todos, List.of(402), Map.of("title", "a\uDC00b"), List.of())));
+        assertInvalid("Invalid value for field settings in collection users", () -> db.inTransaction(em ->
+                InProcessStore.store(em).patch(users, List.of(102), Map.of("settings", Map.of("theme", "\uD800")),
+                        List.of())));
+        assertInvalid("Invalid value for field settings in collection users", () -> db.inTransaction(em ->
+                InProcessStore.store(em).create(users, Map.of("name", "Lone", "email", "lone@example.com",
+                        "settings", Map.of("\uDFFF", List.of())))));
+        assertEquals(todo, readBack(todos, 402), "the todo unchanged");
+        assertEquals(user, readBack(users, 102), "the user unchanged");
+        assertEquals(count, todoCount(), "no todo written");
+    }
+
+    private static void assertInvalid(String message, org.junit.jupiter.api.function.Executable write) {
+        RstoreException refused = assertThrows(RstoreException.class, write);
+        assertEquals(400, refused.status());
+        assertEquals(message, refused.statusMessage());
+    }
+
+    private static long todoCount() {
+        return db.reading(em -> em.createQuery("select count(t) from todos t", Long.class).getSingleResult());
+    }
 }

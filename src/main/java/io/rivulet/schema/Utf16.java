@@ -1,0 +1,39 @@
+package io.rivulet.schema;
+
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+
+/**
+ * Whether Java text is well-formed UTF-16. A lone surrogate (JSON's {@code \}{@code ud800} alone) has no
+ * UTF-8 form: a JDBC driver writes it as {@code ?}, so the client's value would be stored changed
+ * and realtime would publish a value the database does not hold. Bodies and keys refuse it.
+ */
+final class Utf16 {
+
+    private Utf16() {
+    }
+
+    static boolean isWellFormed(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every string of a JSON value, member names included, is well-formed. */
+    static boolean isWellFormed(JsonValue json) {
+        return switch (json.getValueType()) {
+            case STRING -> isWellFormed(((JsonString) json).getString());
+            case ARRAY -> json.asJsonArray().stream().allMatch(Utf16::isWellFormed);
+            case OBJECT -> json.asJsonObject().entrySet().stream()
+                    .allMatch((Map.Entry<String, JsonValue> e) -> isWellFormed(e.getKey()) && isWellFormed(e.getValue()));
+            default -> true;
+        };
+    }
+}
