@@ -106,12 +106,12 @@ public class BatchService {
         if (kind != Operation.INDEX_POST && operation.key() == null) {
             throw Errors.noKey();
         }
-        if (kind == Operation.ITEM_PATCH && operation.item() == null) {
-            // the REST PATCH with a null body is refused before anything runs: so is this
+        if ((kind == Operation.ITEM_PATCH || kind == Operation.INDEX_POST) && operation.item() == null) {
+            // the REST PATCH and POST with a null body are refused before anything runs: so is this
             throw Errors.invalidRequestBody("expected an object");
         }
         Map<String, Object> body = kind == Operation.INDEX_POST || kind == Operation.ITEM_PATCH
-                ? (operation.item() == null ? Map.of() : operation.item()) : null;
+                ? operation.item() : null;
         return new CollectionEvent(kind, operation.collection(), kind == Operation.INDEX_POST ? null : operation.key(),
                 body, null, () -> new SearchQueryParser(0).parse(operation.searchQuery()), request);
     }

@@ -46,4 +46,14 @@ class BatchServiceTest {
         assertRefused(results.get(0), 400, "Invalid request body");
         assertRefused(results.get(1), 400, "Invalid request body");
     }
+
+    /** As the REST {@code POST} with a {@code null} body. */
+    @Test
+    void aCreateWithoutAnItemIsAnInvalidRequestBody() {
+        Map<String, Object> withNull = new HashMap<>(Map.of("type", "create", "collection", "todos"));
+        withNull.put("item", null);
+        List<Map<String, Object>> results = run(List.of(withNull, Map.of("type", "create", "collection", "todos")));
+        assertRefused(results.get(0), 400, "Invalid request body");
+        assertRefused(results.get(1), 400, "Invalid request body");
+    }
 }
