@@ -15,6 +15,10 @@ import java.io.IOException;
  */
 final class ErrorResponses {
 
+    /** A 503 (the database cannot be reached) says when to try again, for clients and load balancers. */
+    static final String RETRY_AFTER = "Retry-After";
+    static final String RETRY_AFTER_SECONDS = "2";
+
     private ErrorResponses() {
     }
 
@@ -23,7 +27,11 @@ final class ErrorResponses {
         if (request != null) {
             request.setAttribute(ReasonPhraseFilter.ATTRIBUTE, reasonPhrase(statusMessage));
         }
-        return Response.status(status)
+        Response.ResponseBuilder response = Response.status(status);
+        if (status == 503) {
+            response.header(RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body(uri == null ? "" : uri.getRequestUri().toString(), status, statusMessage, message, data))
                 .build();
@@ -35,6 +43,9 @@ final class ErrorResponses {
         request.setAttribute(ReasonPhraseFilter.ATTRIBUTE, phrase);
         response.setStatus(status);
         ReasonPhrase.apply(response, status, phrase);
+        if (status == 503) {
+            response.setHeader(RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         byte[] body = body(url, status, statusMessage, message, data).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setContentLength(body.length);
