@@ -14,32 +14,18 @@ import io.rivulet.store.IncludeReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code fetchFirst} operations of a batch that fold into one read ({@link FoldedReads}), in
  * process on the seeded H2 database, with no hook observing them: each still fails alone.
  */
-class FoldedReadsTest {
+class FoldedReadsTest extends io.rivulet.store.InProcessTier {
 
     private static final RequestInfo REQUEST = new RequestInfo(Map.of(), Optional.empty(), "http://test/_batch");
     /** A {@code where} that does not parse (a keyed read ignores a where that does, PROTOCOL §2.4). */
     private static final Map<String, Object> BAD_WHERE = Map.of("where", Map.of("operator", "regex", "field", "title",
             "value", "."));
-
-    private static InProcessStore db;
-
-    @BeforeAll
-    static void start() {
-        db = new InProcessStore().seed();
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-    }
 
     private static CollectionEvent fetchFirst(String key, Object searchQuery) {
         return new CollectionEvent(Operation.ITEM_GET, "todos", key, null, null,

@@ -14,7 +14,7 @@ class InProcessSqlWritesPostgresqlTest extends InProcessSqlWritesTest {
 
     /** Hides the tier's H2 start. */
     @BeforeAll
-    static void start() {
+    protected static void start() {
         Assumptions.assumeTrue(listening(), "no PostgreSQL on 127.0.0.1:5432");
         db = InProcessStore.onPostgresql("rivulet_inprocess").seed();
     }

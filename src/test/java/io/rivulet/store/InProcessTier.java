@@ -14,22 +14,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The in-process tier's classes: one seeded database per class, closed after it. */
-abstract class InProcessTier {
+public abstract class InProcessTier {
 
-    static InProcessStore db;
+    protected static InProcessStore db;
 
     @BeforeAll
-    static void start() {
+    protected static void start() {
         db = new InProcessStore().seed();
     }
 
     @AfterAll
-    static void stop() {
+    protected static void stop() {
         db.close();
     }
 
     /** The row of a key through plain SQL and through Criteria (which must agree), as JSON; "null" when none. */
-    static String readBack(CollectionDescriptor collection, Object key) {
+    protected static String readBack(CollectionDescriptor collection, Object key) {
         ReadPlan plan = new ReadPlan(collection, collection.visibleFields(), Optional.empty(), List.of(List.of(key)),
                 List.of(), 0, 1, List.of());
         String sql = JsonWriter.write(new SqlRowReader().read(db.dataSource(), plan).stream().findFirst().orElse(null));
