@@ -61,8 +61,7 @@ final class SqlInsert {
 
     /** The insert of a collection, or empty when only the provider can write its rows. */
     static Optional<SqlInsert> of(CollectionDescriptor collection) {
-        if (collection.primaryKey().isEmpty() || !plainEntity(collection.entityClass())
-                || mappedInXml(collection.entityClass().getClassLoader())) {
+        if (collection.primaryKey().isEmpty() || !plainEntity(collection.entityClass())) {
             return Optional.empty();
         }
         List<FieldDescriptor> fields = new ArrayList<>();
@@ -158,7 +157,7 @@ final class SqlInsert {
      * Whether a {@code META-INF/orm.xml} maps entities or adds entity listeners (beyond Rivulet's
      * own realtime listener): what it says is not in the annotations this class reads.
      */
-    private static boolean mappedInXml(ClassLoader loader) {
+    static boolean mappedInXml(ClassLoader loader) {
         if (loader == null) {
             return false;
         }

@@ -24,6 +24,7 @@ public final class SqlRowWriter {
 
     private final Map<CollectionDescriptor, Optional<SqlInsert>> inserts = new ConcurrentHashMap<>();
     private volatile Boolean postgresql;
+    private volatile Boolean xmlMapped;
 
     /** Whether this collection's rows can be written as plain SQL. */
     public boolean supports(CollectionDescriptor collection) {
@@ -73,7 +74,17 @@ public final class SqlRowWriter {
     }
 
     private Optional<SqlInsert> insert(CollectionDescriptor collection) {
-        return inserts.computeIfAbsent(collection, SqlInsert::of);
+        return inserts.computeIfAbsent(collection, c -> mappedInXml(c) ? Optional.empty() : SqlInsert.of(c));
+    }
+
+    /** The application's orm.xml files, read once (the entities share one class loader). */
+    private boolean mappedInXml(CollectionDescriptor collection) {
+        Boolean known = xmlMapped;
+        if (known == null) {
+            known = SqlInsert.mappedInXml(collection.entityClass().getClassLoader());
+            xmlMapped = known;
+        }
+        return known;
     }
 
     private boolean isPostgresql(Connection connection) throws SQLException {
