@@ -34,8 +34,12 @@ final class PayaraCommands {
     }
 
     private static String projectPreBoot() {
+        return projectFile("payara/pre-boot.asadmin") + "\n";
+    }
+
+    private static String projectFile(String path) {
         try {
-            return Files.readString(Path.of("payara/pre-boot.asadmin")) + "\n";
+            return Files.readString(Path.of(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,10 +48,12 @@ final class PayaraCommands {
     /** Payara's pool refuses an empty password; with trust authentication any value does. */
     static String postBoot(String host, int port, String database, String user, String password) {
         String properties = "serverName=" + host + ":portNumber=" + port + ":databaseName=" + database
-                + ":user=" + user + ":password=" + (password.isEmpty() ? "unused" : password);
+                + ":user=" + user + ":password=" + (password.isEmpty() ? "unused" : password)
+                + ":connectTimeout=5:socketTimeout=60";
         return String.join("\n",
                 "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-                        + " --restype javax.sql.DataSource --property " + properties + " RivuletPool",
+                        + " --restype javax.sql.DataSource " + projectFile("payara/postgresql-pool.options").strip()
+                        + " --property " + properties + " RivuletPool",
                 "set resources.jdbc-resource.jdbc/__default.pool-name=RivuletPool",
                 "");
     }
