@@ -48,6 +48,7 @@ public class WriteLoad {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(TIMEOUT_MS)).build();
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        Map<Integer, String> firstBodies = new java.util.concurrent.ConcurrentSkipListMap<>();
         long start = System.currentTimeMillis();
         long end = start + seconds * 1000L;
         AtomicLong sequence = new AtomicLong();
@@ -86,6 +87,9 @@ public class WriteLoad {
                         return;
                     }
                     long took = System.currentTimeMillis() - sent;
+                    if (status != 200) {
+                        firstBodies.putIfAbsent(status, answer.length() > 160 ? answer.substring(0, 160) + "…" : answer);
+                    }
                     outcomes.add(new Outcome(sent, sent - start, patch ? "patch" : "create", status, took));
                     if (status == 200) {
                         if (patch) {
@@ -117,6 +121,7 @@ public class WriteLoad {
             outcomes.forEach(o -> out.println(o.sentEpochMs() + " " + o.tookMs() + " " + o.kind() + " " + o.status()));
         }
         report(outcomes);
+        firstBodies.forEach((status, body) -> System.out.println("first body of a " + status + ": " + body.replace('\n', ' ')));
     }
 
     /** Per second: answers by status; then the totals, hangs and the slowest request. */

@@ -17,7 +17,7 @@ VERSION=$(ls /etc/postgresql | sort -n | tail -1); CLUSTER=rivulet-faults
 if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$CLUSTER"; then
   pg_createcluster "$VERSION" "$CLUSTER" --port "$PGPORT" -- --auth=trust >/dev/null
 fi
-pg_ctlcluster --skip-systemctl-redirect "$VERSION" "$CLUSTER" start 2>/dev/null || true
+pg_ctlcluster --skip-systemctl-redirect "$VERSION" "$CLUSTER" start >/dev/null 2>&1 || true
 [ -f target/rivulet.war ] || mvn -q -B package -DskipTests
 db=faults_$(date +%s)
 psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -c "create database $db" postgres

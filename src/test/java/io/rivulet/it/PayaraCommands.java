@@ -34,7 +34,24 @@ final class PayaraCommands {
     }
 
     private static String projectPreBoot() {
-        return projectFile("payara/pre-boot.asadmin") + "\n";
+        return projectFile("payara/pre-boot.asadmin") + "\n" + errorPages();
+    }
+
+    /** What {@code payara/error-pages} prints: Payara's own error responses with the protocol's JSON body. */
+    private static String errorPages() {
+        try (var files = Files.list(Path.of("payara/errors"))) {
+            StringBuilder commands = new StringBuilder();
+            int n = 0;
+            for (Path file : files.sorted().toList()) {
+                String status = file.getFileName().toString().replace(".json", "");
+                commands.append("set configs.config.server-config.http-service.virtual-server.server.property.send-error_")
+                        .append(++n).append("=\"code=").append(status).append(" path=")
+                        .append(file.toAbsolutePath()).append("\"\n");
+            }
+            return commands.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String projectFile(String path) {

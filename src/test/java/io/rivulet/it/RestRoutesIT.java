@@ -355,4 +355,15 @@ class RestRoutesIT {
         assertEquals(200, rstore().get("api/rstore/todos",
                 "{\"json\":null,\"meta\":{\"values\":[\"undefined\"],\"v\":1}}").status());
     }
+
+    /** Payara's own error responses (payara/error-pages) carry the protocol's JSON error body, not HTML. */
+    @Test
+    void theServersOwnErrorsHaveTheProtocolsBody() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var outside = java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/no-such-application/x")).build();
+        var reply = http.send(outside, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, reply.statusCode());
+        assertEquals("{\"error\":true,\"url\":\"\",\"statusCode\":404,\"statusMessage\":\"Not Found\","
+                + "\"message\":\"Not Found\"}", reply.body());
+    }
 }
