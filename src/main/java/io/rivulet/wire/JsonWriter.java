@@ -115,9 +115,9 @@ public final class JsonWriter {
             string(s);
             return this;
         }
-        if (value instanceof Integer || value instanceof Long) {
+        if (value instanceof Long || value instanceof Integer) {
             separate();
-            ascii(value.toString());
+            integer(((Number) value).longValue());
             return this;
         }
         if (value instanceof Map<?, ?> map) {
@@ -265,6 +265,28 @@ public final class JsonWriter {
         buffer[length + 12] = 'Z';
         buffer[length + 13] = '"';
         length += 14;
+    }
+
+    /** An integer's digits straight into the buffer (no {@code String}: rows are mostly keys). */
+    private void integer(long value) {
+        if (value == Long.MIN_VALUE) {
+            ascii(Long.toString(value));
+            return;
+        }
+        ensure(20);
+        if (value < 0) {
+            buffer[length++] = '-';
+            value = -value;
+        }
+        int width = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            width++;
+        }
+        for (int i = length + width - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += width;
     }
 
     private static void digits(byte[] target, int at, int value, int width) {

@@ -41,6 +41,20 @@ class JsonWriterTest {
     }
 
     @Test
+    void integersAsTheirDecimalText() {
+        List<Long> longs = new java.util.ArrayList<>(List.of(0L, 1L, -1L, 9L, 10L, -10L, 99L, 100L,
+                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, (long) Integer.MIN_VALUE));
+        Random random = new Random(11);
+        for (int i = 0; i < 1000; i++) {
+            longs.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long value : longs) {
+            assertEquals(Long.toString(value), JsonWriter.write(value));
+            assertEquals(Integer.toString((int) value), JsonWriter.write((int) value));
+        }
+    }
+
+    @Test
     void randomStringsMatch() {
         Random random = new Random(42);
         for (int i = 0; i < 2000; i++) {

@@ -9,7 +9,6 @@ import io.rivulet.query.InvalidConditionException;
 import io.rivulet.query.JsText;
 import io.rivulet.query.SortOrder;
 import io.rivulet.query.sql.SqlConditionTranslator;
-import io.rivulet.query.sql.SqlValues;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.FieldDescriptor;
 import io.rivulet.schema.KeyCodec;
@@ -33,7 +32,8 @@ import javax.sql.DataSource;
  * Runs a {@link ReadPlan} as plain SQL over JDBC: one statement for the rows and one per include
  * and level (a per-parent {@code limit} is a window function, so only the rows sent are read),
  * each value a parameter, the statement text depending only on the plan's shape — key lists are
- * padded to the next power of two — so the driver and the pool prepare it once per shape. Rows
+ * one array or padded to the next power of two ({@link SqlKeyList}) — so the driver and the pool
+ * prepare it once per shape. Rows
  * come back as wire values in field order, ready for the JSON writer.
  *
  * <p>Used where no {@code transformQuery} restricts the read (those are JPA Criteria) and every
@@ -45,6 +45,8 @@ public final class SqlRowReader {
     private static final LongAdder STATEMENTS = new LongAdder();
 
     private final Map<CollectionDescriptor, SqlTable> tables = new ConcurrentHashMap<>();
+    /** Whether the database is PostgreSQL; learnt from the first connection. */
+    private volatile Boolean postgresql;
 
     /** Statements this reader has run since the last call (a metric; tests count "no N+1" with it). */
     public static long statementsSinceLastCall() {
@@ -99,20 +101,21 @@ public final class SqlRowReader {
             return List.of();
         }
         CollectionDescriptor collection = plan.collection();
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(160).append("SELECT ").append(SqlTable.columns(plan.fields()))
-                .append(" FROM ").append(collection.table()).append(' ').append(SqlTable.ALIAS);
-        List<String> restrictions = new ArrayList<>(2);
-        if (!plan.keys().isEmpty()) {
-            restrictions.add(anyKey(collection.primaryKey(), plan.keys(), parameters));
-        }
-        plan.where().ifPresent(where -> restrictions.add(condition(collection, where, parameters)));
-        where(sql, restrictions);
-        sql.append(" ORDER BY ").append(order(collection, plan.orderBy()));
-        sql.append(" LIMIT ? OFFSET ?");
-        parameters.add(plan.limit());
-        parameters.add(plan.offset());
         try (Connection connection = dataSource.getConnection()) {
+            List<Object> parameters = new ArrayList<>();
+            StringBuilder sql = new StringBuilder(160).append("SELECT ").append(SqlTable.columns(plan.fields()))
+                    .append(" FROM ").append(collection.table()).append(' ').append(SqlTable.ALIAS);
+            List<String> restrictions = new ArrayList<>(2);
+            if (!plan.keys().isEmpty()) {
+                restrictions.add(SqlKeyList.restriction(collection.primaryKey(), plan.keys(), parameters,
+                        arrays(connection)));
+            }
+            plan.where().ifPresent(where -> restrictions.add(condition(collection, where, parameters)));
+            where(sql, restrictions);
+            sql.append(" ORDER BY ").append(order(collection, plan.orderBy()));
+            sql.append(" LIMIT ? OFFSET ?");
+            parameters.add(plan.limit());
+            parameters.add(plan.offset());
             List<Map<String, Object>> rows = query(connection, sql.toString(), parameters, plan.fields(),
                     table(collection));
             load(connection, collection, rows, plan.includes());
@@ -166,7 +169,7 @@ public final class SqlRowReader {
         List<FieldDescriptor> fields = IncludeFields.of(include);
         List<Object> parameters = new ArrayList<>();
         List<String> restrictions = new ArrayList<>(2);
-        restrictions.add(anyKey(destFields, values, parameters));
+        restrictions.add(SqlKeyList.restriction(destFields, values, parameters, arrays(connection)));
         include.where().ifPresent(where -> restrictions.add(
                 new SqlConditionTranslator(target, SqlTable.ALIAS, parameters).translate(where)));
         String order = order(target, include.orderBy());
@@ -237,9 +240,7 @@ public final class SqlRowReader {
             List<FieldDescriptor> fields, SqlTable table) throws SQLException {
         STATEMENTS.increment();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+            SqlKeyList.bind(connection, statement, parameters);
             try (ResultSet results = statement.executeQuery()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 int width = fields.size();
@@ -304,35 +305,14 @@ public final class SqlRowReader {
         return sql.toString();
     }
 
-    /**
-     * {@code t.id IN (?, ?)} or {@code (t.a, t.b) IN ((?, ?), (?, ?))}; the list is padded to the next
-     * power of two by repeating its last key, which matches nothing new, so that a few shapes
-     * serve every list length.
-     */
-    private static String anyKey(List<FieldDescriptor> fields, List<List<Object>> keys, List<Object> parameters) {
-        int padded = Integer.highestOneBit(keys.size());
-        if (padded < keys.size()) {
-            padded <<= 1;
+    /** Whether key lists go as one array parameter: on PostgreSQL ({@link SqlKeyList}). */
+    private boolean arrays(Connection connection) throws SQLException {
+        Boolean known = postgresql;
+        if (known == null) {
+            known = SqlTable.isPostgresql(connection);
+            postgresql = known;
         }
-        StringBuilder sql = new StringBuilder(fields.size() == 1 ? SqlTable.column(fields.get(0))
-                : "(" + SqlTable.columns(fields) + ")").append(" IN (");
-        for (int i = 0; i < padded; i++) {
-            List<Object> key = keys.get(Math.min(i, keys.size() - 1));
-            if (i > 0) {
-                sql.append(", ");
-            }
-            if (fields.size() > 1) {
-                sql.append('(');
-            }
-            for (int j = 0; j < fields.size(); j++) {
-                sql.append(j == 0 ? "?" : ", ?");
-                parameters.add(SqlValues.jdbc(key.get(j)));
-            }
-            if (fields.size() > 1) {
-                sql.append(')');
-            }
-        }
-        return sql.append(')').toString();
+        return known;
     }
 
     private SqlTable table(CollectionDescriptor collection) {

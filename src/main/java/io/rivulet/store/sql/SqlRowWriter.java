@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,7 +89,7 @@ public final class SqlRowWriter {
     private boolean isPostgresql(Connection connection) throws SQLException {
         Boolean known = postgresql;
         if (known == null) {
-            known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            known = SqlTable.isPostgresql(connection);
             postgresql = known;
         }
         return known;
