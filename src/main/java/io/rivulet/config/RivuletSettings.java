@@ -53,6 +53,14 @@ public class RivuletSettings {
     int maxFrameBytes;
 
     @Inject
+    @ConfigProperty(name = "rivulet.realtime.max-frames-per-second", defaultValue = "100")
+    int maxFramesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.realtime.frame-burst", defaultValue = "2000")
+    int frameBurst;
+
+    @Inject
     @ConfigProperty(name = "rivulet.realtime.dialect", defaultValue = "postgresql")
     String realtimeDialect;
 
@@ -187,6 +195,19 @@ public class RivuletSettings {
     /** The largest text frame a WebSocket client may send. */
     public int maxFrameBytes() {
         return maxFrameBytes;
+    }
+
+    /** Frames per second a WebSocket client may send on average; 0 or less: no limit. */
+    public int maxFramesPerSecond() {
+        return maxFramesPerSecond;
+    }
+
+    /**
+     * Frames a WebSocket client may send at once beyond the average rate: a client resubscribes
+     * everything when it reconnects ({@code rivulet.realtime.max-subscriptions} is 1000).
+     */
+    public int frameBurst() {
+        return frameBurst;
     }
 
     /**

@@ -37,6 +37,8 @@ final class Peer {
     /** The parts of a client message received so far (the container calls one at a time per session). */
     private final StringBuilder incoming = new StringBuilder();
     private long incomingBytes;
+    /** When the client's frames would have been sent at exactly the allowed rate (GCRA), in nanos. */
+    private long frameSchedule = Long.MIN_VALUE;
 
     /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
     Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Runnable onOverflow) {
@@ -136,6 +138,25 @@ final class Peer {
         incoming.setLength(0);
         incomingBytes = 0;
         return text;
+    }
+
+    /**
+     * Whether one more client frame fits the allowed rate and burst (the generic cell rate
+     * algorithm: one number per peer). Called one frame at a time, as {@link #assemble}.
+     *
+     * @param perSecond the average rate; 0 or less: no limit
+     */
+    boolean frameAllowed(long now, int perSecond, int burst) {
+        if (perSecond <= 0) {
+            return true;
+        }
+        long interval = 1_000_000_000L / perSecond;
+        long schedule = Math.max(frameSchedule == Long.MIN_VALUE ? now : frameSchedule, now) + interval;
+        if (schedule - now > interval * Math.max(burst, 1)) {
+            return false;
+        }
+        frameSchedule = schedule;
+        return true;
     }
 
     private static long utf8Length(CharSequence text) {

@@ -99,11 +99,19 @@ public class RealtimeHub {
         bus.onChange(pending::add);
     }
 
+    /**
+     * The application stops: every peer gets a close frame (1001, going away) rather than a
+     * dropped socket, and its client reconnects (to this node once it is back, or to another).
+     */
     @PreDestroy
     void stop() {
         if (fanOut != null) {
             fanOut.shutdownNow();
         }
+        for (Peer peer : Set.copyOf(peers.values())) {
+            peer.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
+        }
+        peers.clear();
     }
 
     /**
@@ -164,7 +172,9 @@ public class RealtimeHub {
 
     /**
      * A part of a text frame from a client; a frame over {@code rivulet.realtime.max-frame-bytes}
-     * closes the connection (1009). Anything malformed or unknown is ignored.
+     * closes the connection (1009), and so do frames faster than
+     * {@code rivulet.realtime.max-frames-per-second} beyond {@code rivulet.realtime.frame-burst}
+     * (1008). Anything malformed or unknown is ignored.
      */
     void receive(Session session, String part, boolean last) {
         Peer peer = peers.get(session);
@@ -173,6 +183,10 @@ public class RealtimeHub {
         }
         String text = peer.assemble(part, last, settings.maxFrameBytes());
         if (text == null) {
+            return;
+        }
+        if (!peer.frameAllowed(System.nanoTime(), settings.maxFramesPerSecond(), settings.frameBurst())) {
+            peer.close(CloseReason.CloseCodes.VIOLATED_POLICY, "too many frames");
             return;
         }
         if ("ping".equals(text)) {

@@ -21,11 +21,12 @@ class RealtimeIT extends DeployedRivulet {
 
     private static final String V2 = "{\"init\":{\"clientId\":\"%s\",\"v\":2}}";
 
-    /** A small send queue and subscription limit, so that the limits show within the tests. */
+    /** A small send queue, subscription limit and frame rate, so that the limits show within the tests. */
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.rivulet(java.util.Map.of("rivulet.realtime.max-queued-frames", "50",
-                "rivulet.realtime.max-subscriptions", "5"));
+                "rivulet.realtime.max-subscriptions", "5", "rivulet.realtime.max-frames-per-second", "20",
+                "rivulet.realtime.frame-burst", "40"));
     }
 
     private WsClient v2(String clientId) throws Exception {
@@ -175,6 +176,56 @@ class RealtimeIT extends DeployedRivulet {
         }
     }
 
+    /**
+     * A peer that reads nothing, behind a 4 KB receive window, so that its frames back up at the
+     * server: once more than max-queued-frames (50) wait, it is closed and dropped (1008), and the
+     * healthy peer still gets every update.
+     */
+    @Test
+    void aPeerThatFallsTooFarBehindIsClosed() throws Exception {
+        int author = post("users", "{\"name\":\"O\",\"email\":\"overflow@x.io\"}").getInt("id");
+        int post = post("posts", "{\"authorId\":" + author + ",\"title\":\"p\"}").getInt("id");
+        int comment = post("comments", "{\"postId\":" + post + ",\"authorId\":" + author + ",\"body\":\"b\"}")
+                .getInt("id");
+        try (java.net.Socket stalled = new java.net.Socket(); WsClient healthy = v2("healthy-overflow")) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
+            String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+            var out = stalled.getOutputStream();
+            out.write(("GET " + path + "api/rstore-realtime/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] subscription = subscribe("comments", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] frame = new byte[6 + subscription.length];
+            frame[0] = (byte) 0x81;
+            frame[1] = (byte) (0x80 | subscription.length); // masked, with the zero mask below
+            System.arraycopy(subscription, 0, frame, 6, subscription.length);
+            out.write(frame);
+            out.flush();
+            healthy.send(subscribe("comments", "")).sync();
+            String body = "x".repeat(3900);
+            int updates = 0;
+            for (int batch = 0; batch < 60
+                    && !"1".equals(rstore.get("api/test/statements/peers", null).body()); batch++) {
+                StringBuilder ops = new StringBuilder();
+                for (int i = 0; i < 50; i++, updates++) {
+                    ops.append(i == 0 ? "" : ",").append("{\"type\":\"update\",\"collection\":\"comments\",\"key\":\"")
+                            .append(comment).append("\",\"item\":{\"body\":\"").append(body).append(updates)
+                            .append("\"}}");
+                }
+                assertEquals(200, rstore.send("POST", "api/rstore/_batch", sj("{\"operations\":[" + ops + "]}"),
+                        "content-type", "application/json").status());
+                Thread.sleep(100);
+            }
+            for (int i = 0; i < updates; i++) {
+                assertEquals("updated", healthy.nextJson().getJsonObject("update").getString("type"),
+                        "update " + i + " reached the healthy peer");
+            }
+            assertEquals("1", rstore.get("api/test/statements/peers", null).body(),
+                    "the peer that fell behind was closed and dropped");
+        }
+    }
+
     @Test
     void filterHookAndChangesPublishedThroughTheApi() throws Exception {
         try (WsClient ws = v2("api")) {
@@ -198,6 +249,20 @@ class RealtimeIT extends DeployedRivulet {
                     + "\"reason\":\"too-many-subscriptions\"}}", ws.next());
             ws.send("{\"x\":\"" + "y".repeat(70_000) + "\"}");
             assertEquals(1009, ws.closed.get(5, TimeUnit.SECONDS), "a frame over the limit closes the connection");
+        }
+    }
+
+    @Test
+    void aFrameStormClosesTheConnection() throws Exception {
+        try (WsClient ws = v2("storm")) {
+            for (int i = 0; i < 100; i++) {
+                ws.send(i % 2 == 0 ? subscribe("todos", "") : "{\"subscription\":{\"action\":\"unsubscribe\","
+                        + "\"collection\":\"todos\"}}");
+            }
+            assertEquals(1008, ws.closed.get(5, TimeUnit.SECONDS), "more frames than the rate and burst allow");
+        }
+        try (WsClient ws = v2("after-storm")) {
+            assertEquals("pong", ws.send("ping").next(), "the server goes on");
         }
     }
 
