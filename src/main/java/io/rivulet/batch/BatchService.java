@@ -95,7 +95,7 @@ public class BatchService {
         };
     }
 
-    private static CollectionEvent event(BatchOperation operation, RequestInfo request) {
+    private CollectionEvent event(BatchOperation operation, RequestInfo request) {
         Operation kind = switch (operation.type()) {
             case "fetchFirst" -> Operation.ITEM_GET;
             case "create" -> Operation.INDEX_POST;
@@ -113,7 +113,7 @@ public class BatchService {
         Map<String, Object> body = kind == Operation.INDEX_POST || kind == Operation.ITEM_PATCH
                 ? operation.item() : null;
         return new CollectionEvent(kind, operation.collection(), kind == Operation.INDEX_POST ? null : operation.key(),
-                body, null, () -> new SearchQueryParser(0).parse(operation.searchQuery()), request);
+                body, null, () -> new SearchQueryParser(settings.queryLimits()).parse(operation.searchQuery()), request);
     }
 
     /** fetchFirst operations fold when they ask for the same include and columns. */

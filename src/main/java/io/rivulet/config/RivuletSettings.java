@@ -1,5 +1,7 @@
 package io.rivulet.config;
 
+import io.rivulet.query.ConditionLimits;
+import io.rivulet.query.QueryLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -27,6 +29,18 @@ public class RivuletSettings {
     @Inject
     @ConfigProperty(name = "rivulet.limits.max-include-depth", defaultValue = "5")
     int maxIncludeDepth;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.limits.max-include-relations", defaultValue = "50")
+    int maxIncludeRelations;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.limits.max-where-nodes", defaultValue = "500")
+    int maxWhereNodes;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.limits.max-where-depth", defaultValue = "16")
+    int maxWhereDepth;
 
     @Inject
     @ConfigProperty(name = "rivulet.limits.max-batch-size", defaultValue = "100")
@@ -222,6 +236,12 @@ public class RivuletSettings {
 
     public int maxIncludeDepth() {
         return maxIncludeDepth;
+    }
+
+    /** The limits every search query is parsed with: keys, where trees, include trees. */
+    public QueryLimits queryLimits() {
+        return new QueryLimits(maxKeys, new ConditionLimits(maxWhereNodes, maxWhereDepth), maxIncludeDepth,
+                maxIncludeRelations);
     }
 
     public int maxBatchSize() {

@@ -56,7 +56,7 @@ public class RequestDecoder {
         } catch (SuperJsonException e) {
             throw Errors.invalidSuperjson(e.getMessage());
         }
-        return new SearchQueryParser(settings.maxKeys()).parse(decoded);
+        return new SearchQueryParser(settings.queryLimits()).parse(decoded);
     }
 
     /** A create or patch body: a SuperJSON object whose {@code json} is an object. */
