@@ -1,7 +1,5 @@
 package io.rivulet.config;
 
-import io.rivulet.query.ConditionLimits;
-import io.rivulet.query.QueryLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -238,10 +236,19 @@ public class RivuletSettings {
         return maxIncludeDepth;
     }
 
-    /** The limits every search query is parsed with: keys, where trees, include trees. */
-    public QueryLimits queryLimits() {
-        return new QueryLimits(maxKeys, new ConditionLimits(maxWhereNodes, maxWhereDepth), maxIncludeDepth,
-                maxIncludeRelations);
+    /** Relations of one include tree, all levels together. */
+    public int maxIncludeRelations() {
+        return maxIncludeRelations;
+    }
+
+    /** Nodes of one {@code where} tree. */
+    public int maxWhereNodes() {
+        return maxWhereNodes;
+    }
+
+    /** Levels of one {@code where} tree. */
+    public int maxWhereDepth() {
+        return maxWhereDepth;
     }
 
     public int maxBatchSize() {
