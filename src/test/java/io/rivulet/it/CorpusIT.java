@@ -62,16 +62,45 @@ class CorpusIT {
         List<WsCase> ws = CorpusText.lines("/corpus/websocket.tsv").stream().map(line -> WsCase.of(line, fixtures))
                 .toList();
         int cases = rest.size() + ws.size();
+        WsClient watcher = watcher();
         return Stream.of(
                 DynamicTest.dynamicTest("the corpus has at least 600 cases (" + cases + ")",
                         () -> assertTrue(cases >= 600, cases + " cases")),
                 DynamicContainer.dynamicContainer("REST and _batch", chunked(rest,
-                        c -> () -> c.check(c.send(http)), before)),
-                DynamicContainer.dynamicContainer("WebSocket", chunked(ws, c -> () -> c.run(base), before)));
+                        c -> () -> c.check(c.send(http)), before, watcher)),
+                DynamicContainer.dynamicContainer("WebSocket", chunked(ws, c -> () -> c.run(base), before, watcher)),
+                DynamicTest.dynamicTest("the watching peer got no frame but pongs", () -> {
+                    try {
+                        assertEquals(null, watcher.quiet(200));
+                    } finally {
+                        watcher.close();
+                    }
+                }));
+    }
+
+    /**
+     * A peer subscribed to every collection for the whole run: it must go on answering (a bad row
+     * once silenced a collection's peers) and, since nothing is written, receive nothing else.
+     */
+    private WsClient watcher() {
+        try {
+            WsClient watcher = new WsClient(base);
+            for (String collection : COLLECTIONS) {
+                watcher.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"" + collection + "\"}}");
+            }
+            watcher.send("ping");
+            while (!"pong".equals(watcher.next())) {
+                // the rejections of the subscribe frames (secrets: the test deployment's authorize hook)
+            }
+            return watcher;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One test a case, and after every {@link #CHUNK} cases a check that the server serves and nothing was written. */
-    private <C> List<DynamicNode> chunked(List<C> cases, Function<C, Executable> test, Map<String, String> before) {
+    private <C> List<DynamicNode> chunked(List<C> cases, Function<C, Executable> test, Map<String, String> before,
+            WsClient watcher) {
         List<DynamicNode> nodes = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             C c = cases.get(i);
@@ -79,13 +108,13 @@ class CorpusIT {
             nodes.add(DynamicTest.dynamicTest(c.toString(), () -> named(c, run)));
             if ((i + 1) % CHUNK == 0 || i == cases.size() - 1) {
                 nodes.add(DynamicTest.dynamicTest("still serving, nothing written, after " + c,
-                        () -> stillServingAndUnchanged(before)));
+                        () -> stillServingAndUnchanged(before, watcher)));
             }
         }
         return nodes;
     }
 
-    /** A failure names its case: the report's names are the engine's ids. */
+    /** A failure names its case (the console lists tests by their ids). */
     private static void named(Object c, Executable run) throws Throwable {
         try {
             run.execute();
@@ -94,10 +123,11 @@ class CorpusIT {
         }
     }
 
-    private void stillServingAndUnchanged(Map<String, String> before) throws Exception {
+    private void stillServingAndUnchanged(Map<String, String> before, WsClient watcher) throws Exception {
         try (WsClient ws = new WsClient(base)) {
             assertEquals("pong", ws.send("ping").next());
         }
+        assertEquals("pong", watcher.send("ping").next(), "the watching peer");
         assertEquals(before, snapshot(), "nothing was written");
     }
 
