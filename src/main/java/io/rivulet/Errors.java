@@ -95,6 +95,11 @@ public final class Errors {
         return RstoreException.badRequest("Include tree is too deep (max " + maxDepth + " levels)");
     }
 
+    /** {@code 400 Include tree has too many relations (max <max>)}: the include fan-out, all levels together. */
+    public static RstoreException includeTooLarge(int maxRelations) {
+        return RstoreException.badRequest("Include tree has too many relations (max " + maxRelations + ")");
+    }
+
     // ---- 400: batch ----
 
     /** {@code 400 Invalid batch request}: the body has no array {@code operations}. */
@@ -302,6 +307,16 @@ public final class Errors {
         /** {@code LIKE pattern too long (max <max> characters)}. */
         public static String likePatternTooLong(int max) {
             return "LIKE pattern too long (max " + max + " characters)";
+        }
+
+        /** {@code Filter has too many conditions (max <max>)}: a {@code where} tree of more nodes. */
+        public static String whereTooLarge(int max) {
+            return "Filter has too many conditions (max " + max + ")";
+        }
+
+        /** {@code Filter is too deep (max <max> levels)}: a {@code where} tree nested deeper. */
+        public static String whereTooDeep(int max) {
+            return "Filter is too deep (max " + max + " levels)";
         }
 
         /** {@code Invalid key <key> for collection <collection>}. */

@@ -3,6 +3,7 @@ package io.rivulet.batch;
 import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import io.rivulet.config.RivuletSettings;
+import io.rivulet.store.RequestLimits;
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
 import io.rivulet.hooks.RequestInfo;
@@ -95,7 +96,7 @@ public class BatchService {
         };
     }
 
-    private static CollectionEvent event(BatchOperation operation, RequestInfo request) {
+    private CollectionEvent event(BatchOperation operation, RequestInfo request) {
         Operation kind = switch (operation.type()) {
             case "fetchFirst" -> Operation.ITEM_GET;
             case "create" -> Operation.INDEX_POST;
@@ -113,7 +114,8 @@ public class BatchService {
         Map<String, Object> body = kind == Operation.INDEX_POST || kind == Operation.ITEM_PATCH
                 ? operation.item() : null;
         return new CollectionEvent(kind, operation.collection(), kind == Operation.INDEX_POST ? null : operation.key(),
-                body, null, () -> new SearchQueryParser(0).parse(operation.searchQuery()), request);
+                body, null, () -> new SearchQueryParser(RequestLimits.of(settings)).parse(operation.searchQuery()),
+                request);
     }
 
     /** fetchFirst operations fold when they ask for the same include and columns. */

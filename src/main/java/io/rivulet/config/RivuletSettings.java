@@ -29,6 +29,18 @@ public class RivuletSettings {
     int maxIncludeDepth;
 
     @Inject
+    @ConfigProperty(name = "rivulet.limits.max-include-relations", defaultValue = "50")
+    int maxIncludeRelations;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.limits.max-where-nodes", defaultValue = "500")
+    int maxWhereNodes;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.limits.max-where-depth", defaultValue = "16")
+    int maxWhereDepth;
+
+    @Inject
     @ConfigProperty(name = "rivulet.limits.max-batch-size", defaultValue = "100")
     int maxBatchSize;
 
@@ -243,6 +255,21 @@ public class RivuletSettings {
 
     public int maxIncludeDepth() {
         return maxIncludeDepth;
+    }
+
+    /** Relations of one include tree, all levels together. */
+    public int maxIncludeRelations() {
+        return maxIncludeRelations;
+    }
+
+    /** Nodes of one {@code where} tree. */
+    public int maxWhereNodes() {
+        return maxWhereNodes;
+    }
+
+    /** Levels of one {@code where} tree. */
+    public int maxWhereDepth() {
+        return maxWhereDepth;
     }
 
     public int maxBatchSize() {

@@ -3,8 +3,10 @@ package io.rivulet.plan;
 import io.rivulet.Errors;
 import io.rivulet.RstoreException;
 import io.rivulet.query.Condition;
+import io.rivulet.query.ConditionLimits;
 import io.rivulet.query.ConditionParser;
 import io.rivulet.query.InvalidConditionException;
+import io.rivulet.query.QueryLimits;
 import io.rivulet.query.SearchQueryParser;
 import io.rivulet.query.SortOrder;
 import io.rivulet.schema.CollectionDescriptor;
@@ -27,60 +29,76 @@ public final class IncludeParser {
 
     private final CollectionRegistry registry;
     private final int maxDepth;
+    private final int maxRelations;
+    private final ConditionLimits whereLimits;
     private final Consumer<CollectionDescriptor> access;
 
-    /** @param access checks that a relation's target may be read (the allow-list plugs in here) */
-    public IncludeParser(CollectionRegistry registry, int maxDepth, Consumer<CollectionDescriptor> access) {
+    /**
+     * @param limits the include tree's depth and relations, and the where tree of every level
+     * @param access checks that a relation's target may be read (the allow-list plugs in here)
+     */
+    public IncludeParser(CollectionRegistry registry, QueryLimits limits, Consumer<CollectionDescriptor> access) {
         this.registry = registry;
-        this.maxDepth = maxDepth > 0 ? maxDepth : Integer.MAX_VALUE;
+        this.maxDepth = limits.maxIncludeDepth() > 0 ? limits.maxIncludeDepth() : Integer.MAX_VALUE;
+        this.maxRelations = limits.maxIncludeRelations() > 0 ? limits.maxIncludeRelations() : Integer.MAX_VALUE;
+        this.whereLimits = limits.where();
         this.access = access;
     }
 
     public List<Include> parse(CollectionDescriptor collection, Object include) {
-        return parse(collection, include, 0);
+        return new Walk().parse(collection, include, 0);
     }
 
-    private List<Include> parse(CollectionDescriptor collection, Object include, int depth) {
-        if (!(include instanceof Map<?, ?> map)) {
-            return List.of();
-        }
-        if (depth >= maxDepth) {
-            throw Errors.includeTooDeep(maxDepth);
-        }
-        List<Include> includes = new ArrayList<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            RelationDescriptor relation = collection.relations().get(String.valueOf(entry.getKey()));
-            if (relation == null || isFalsy(entry.getValue())) {
-                continue;
+    /** One parse: counts the relations of the whole tree. */
+    private final class Walk {
+
+        private int relations;
+
+        private List<Include> parse(CollectionDescriptor collection, Object include, int depth) {
+            if (!(include instanceof Map<?, ?> map)) {
+                return List.of();
             }
-            CollectionDescriptor target = registry.find(relation.target()).orElseThrow();
-            access.accept(target);
-            includes.add(entry.getValue() instanceof Map<?, ?> options
-                    ? withOptions(relation, target, options, depth)
-                    : new Include(relation, target, Optional.empty(), List.of(), Map.of(), Optional.empty(), List.of()));
+            if (depth >= maxDepth) {
+                throw Errors.includeTooDeep(maxDepth);
+            }
+            List<Include> includes = new ArrayList<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                RelationDescriptor relation = collection.relations().get(String.valueOf(entry.getKey()));
+                if (relation == null || isFalsy(entry.getValue())) {
+                    continue;
+                }
+                if (++relations > maxRelations) {
+                    throw Errors.includeTooLarge(maxRelations);
+                }
+                CollectionDescriptor target = registry.find(relation.target()).orElseThrow();
+                access.accept(target);
+                includes.add(entry.getValue() instanceof Map<?, ?> options
+                        ? withOptions(relation, target, options, depth)
+                        : new Include(relation, target, Optional.empty(), List.of(), Map.of(), Optional.empty(), List.of()));
+            }
+            return includes;
         }
-        return includes;
-    }
 
-    private Include withOptions(RelationDescriptor relation, CollectionDescriptor target, Map<?, ?> options,
-            int depth) {
-        Object nested = options.containsKey("include") ? options.get("include")
-                : options.containsKey("with") ? options.get("with") : options;
-        List<SortOrder> orderBy = SearchQueryParser.orderBy(options.get("orderBy"));
-        for (SortOrder order : orderBy) {
-            target.visibleField(order.field()).orElseThrow(() -> Errors.unknownField(order.field()));
+        private Include withOptions(RelationDescriptor relation, CollectionDescriptor target, Map<?, ?> options,
+                int depth) {
+            Object nested = options.containsKey("include") ? options.get("include")
+                    : options.containsKey("with") ? options.get("with") : options;
+            List<SortOrder> orderBy = SearchQueryParser.orderBy(options.get("orderBy"));
+            for (SortOrder order : orderBy) {
+                target.visibleField(order.field()).orElseThrow(() -> Errors.unknownField(order.field()));
+            }
+            return new Include(relation, target, where(options.get("where")), orderBy,
+                    SearchQueryParser.columns(options.get("columns")), SearchQueryParser.limit(options.get("limit")),
+                    parse(target, nested, depth + 1));
         }
-        return new Include(relation, target, where(options.get("where")), orderBy,
-                SearchQueryParser.columns(options.get("columns")), SearchQueryParser.limit(options.get("limit")),
-                parse(target, nested, depth + 1));
-    }
 
-    /** Inside an include, the condition errors reach the client as they are (not as "Invalid filter"). */
-    private static Optional<Condition> where(Object where) {
-        try {
-            return ConditionParser.parse(where);
-        } catch (InvalidConditionException e) {
-            throw RstoreException.badRequest(e.getMessage());
+        /** Inside an include, the condition errors reach the client as they are (not as "Invalid filter"). */
+        private Optional<Condition> where(Object where) {
+            try {
+                return ConditionParser.parse(where, whereLimits);
+            } catch (InvalidConditionException e) {
+                throw RstoreException.badRequest(e.getMessage());
+            }
         }
     }
 

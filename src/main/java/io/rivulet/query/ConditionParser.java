@@ -11,21 +11,41 @@ import java.util.Optional;
  * rules: the node kind is decided by which key is present ({@code field}, {@code condition},
  * {@code conditions}); {@code null} children of {@code and}/{@code or} are dropped.
  * Field names are not checked here: that depends on the collection, and is the back end's job.
+ * The tree's size is checked here, against {@link ConditionLimits}, node by node as it is read.
  */
 public final class ConditionParser {
 
-    private ConditionParser() {
+    private final ConditionLimits limits;
+    private int nodes;
+
+    private ConditionParser(ConditionLimits limits) {
+        this.limits = limits;
     }
 
-    /** @return empty when the where value is {@code null} (no condition). */
+    /** With the {@link ConditionLimits#DEFAULT default limits}. */
     public static Optional<Condition> parse(Object where) {
+        return parse(where, ConditionLimits.DEFAULT);
+    }
+
+    /**
+     * @return empty when the where value is {@code null} (no condition).
+     * @throws ConditionTooLargeException when the tree is beyond {@code limits}
+     * @throws InvalidConditionException when it is not a condition tree
+     */
+    public static Optional<Condition> parse(Object where, ConditionLimits limits) {
         if (where == null) {
             return Optional.empty();
         }
-        return Optional.of(node(where));
+        return Optional.of(new ConditionParser(limits).node(where, 1));
     }
 
-    private static Condition node(Object value) {
+    private Condition node(Object value, int depth) {
+        if (limits.tooDeep(depth)) {
+            throw new ConditionTooLargeException(Errors.Texts.whereTooDeep(limits.maxDepth()));
+        }
+        if (limits.tooMany(++nodes)) {
+            throw new ConditionTooLargeException(Errors.Texts.whereTooLarge(limits.maxNodes()));
+        }
         if (!(value instanceof Map<?, ?> map)) {
             throw new InvalidConditionException(Errors.Texts.invalidCondition());
         }
@@ -44,10 +64,10 @@ public final class ConditionParser {
             if (inner == null) {
                 throw new InvalidConditionException(Errors.Texts.invalidCondition());
             }
-            return new Condition.Not(node(inner));
+            return new Condition.Not(node(inner, depth + 1));
         }
         if (map.containsKey("conditions")) {
-            List<Condition> children = children(map.get("conditions"));
+            List<Condition> children = children(map.get("conditions"), depth + 1);
             return switch (name) {
                 case "and" -> new Condition.And(children);
                 case "or" -> new Condition.Or(children);
@@ -57,14 +77,14 @@ public final class ConditionParser {
         throw new InvalidConditionException(Errors.Texts.invalidCondition());
     }
 
-    private static List<Condition> children(Object value) {
+    private List<Condition> children(Object value, int depth) {
         if (!(value instanceof List<?> list)) {
             throw new InvalidConditionException(Errors.Texts.invalidCondition());
         }
         List<Condition> children = new ArrayList<>(list.size());
         for (Object child : list) {
             if (child != null) {
-                children.add(node(child));
+                children.add(node(child, depth));
             }
         }
         return children;

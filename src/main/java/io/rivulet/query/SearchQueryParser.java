@@ -1,6 +1,7 @@
 package io.rivulet.query;
 
 import io.rivulet.Errors;
+import io.rivulet.RstoreException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +13,11 @@ import java.util.Optional;
 public final class SearchQueryParser {
 
     private final int maxKeys;
+    private final ConditionLimits whereLimits;
 
-    public SearchQueryParser(int maxKeys) {
-        this.maxKeys = maxKeys;
+    public SearchQueryParser(QueryLimits limits) {
+        this.maxKeys = limits.maxKeys();
+        this.whereLimits = limits.where();
     }
 
     /** @param decoded the decoded value: {@code null} (absent) or a map */
@@ -30,9 +33,11 @@ public final class SearchQueryParser {
                 include(map.get("include") != null ? map.get("include") : map.get("with")));
     }
 
-    private static Optional<Condition> where(Object where) {
+    private Optional<Condition> where(Object where) {
         try {
-            return ConditionParser.parse(where);
+            return ConditionParser.parse(where, whereLimits);
+        } catch (ConditionTooLargeException e) {
+            throw RstoreException.badRequest(e.getMessage());
         } catch (InvalidConditionException e) {
             throw Errors.invalidFilter(e.getMessage());
         }

@@ -1,7 +1,9 @@
 package io.rivulet.rest;
 
 import io.rivulet.Errors;
+import io.rivulet.RstoreException;
 import io.rivulet.config.RivuletSettings;
+import io.rivulet.store.RequestLimits;
 import io.rivulet.query.SearchQuery;
 import io.rivulet.query.SearchQueryParser;
 import io.rivulet.wire.SuperJson;
@@ -18,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decodes what the rstore client sends: the {@code superjson} query parameter (form-encoded,
@@ -56,7 +59,7 @@ public class RequestDecoder {
         } catch (SuperJsonException e) {
             throw Errors.invalidSuperjson(e.getMessage());
         }
-        return new SearchQueryParser(settings.maxKeys()).parse(decoded);
+        return new SearchQueryParser(RequestLimits.of(settings)).parse(decoded);
     }
 
     /** A create or patch body: a SuperJSON object whose {@code json} is an object. */
@@ -64,7 +67,7 @@ public class RequestDecoder {
     public Map<String, Object> itemBody(InputStream body) {
         Object decoded;
         try {
-            decoded = SuperJson.decode(read(body)).value();
+            decoded = SuperJson.decode(read(body, Errors::invalidRequestBody)).value();
         } catch (SuperJsonException e) {
             throw Errors.invalidRequestBody(e.getMessage());
         }
@@ -77,7 +80,7 @@ public class RequestDecoder {
     /** A {@code _batch} body: any SuperJSON value (its shape is checked by the batch). */
     public Object batchBody(InputStream body) {
         try {
-            return SuperJson.decode(read(body)).value();
+            return SuperJson.decode(read(body, Errors::invalidBatchRequest)).value();
         } catch (SuperJsonException e) {
             throw Errors.invalidBatchRequest(e.getMessage());
         }
@@ -86,13 +89,14 @@ public class RequestDecoder {
     /** A plain JSON body (not SuperJSON), e.g. a schema description, as plain values. */
     public Object jsonBody(InputStream body) {
         try {
-            return SuperJson.decodePlain(read(body));
+            return SuperJson.decodePlain(read(body, Errors::invalidRequestBody));
         } catch (SuperJsonException e) {
             throw Errors.invalidRequestBody(e.getMessage());
         }
     }
 
-    private String read(InputStream body) {
+    /** @param invalid the 400 of this kind of body, with the reason */
+    private String read(InputStream body, Function<String, RstoreException> invalid) {
         int max = settings.maxBodyBytes() > 0 ? settings.maxBodyBytes() : Integer.MAX_VALUE - 8;
         try {
             byte[] bytes = body == null ? new byte[0] : body.readNBytes(max + 1);
@@ -104,9 +108,9 @@ public class RequestDecoder {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw Errors.invalidRequestBody("not UTF-8");
+            throw invalid.apply("not UTF-8");
         } catch (IOException e) {
-            throw Errors.invalidRequestBody("unreadable");
+            throw invalid.apply("unreadable");
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Whether Java text is well-formed UTF-16. A lone surrogate (JSON's {@code \}{@code ud800} alone) has no
  * UTF-8 form: a JDBC driver writes it as {@code ?}, so the client's value would be stored changed
- * and realtime would publish a value the database does not hold. Bodies and keys refuse it.
+ * and realtime would publish a value the database does not hold. Bodies, keys and filters refuse it.
+ * They refuse a NUL too ({@link #isStorable}): PostgreSQL stores no NUL in text or JSON (a write
+ * fails, a filter is a server error), H2 does — refused on every database, a request means the same.
  */
 final class Utf16 {
 
@@ -26,13 +28,23 @@ final class Utf16 {
         return true;
     }
 
-    /** Every string of a JSON value, member names included, is well-formed. */
-    static boolean isWellFormed(JsonValue json) {
+    /** Well-formed, and without a NUL. */
+    static boolean isStorable(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == 0) {
+                return false;
+            }
+        }
+        return isWellFormed(text);
+    }
+
+    /** Every string of a JSON value, member names included, is {@link #isStorable storable}. */
+    static boolean isStorable(JsonValue json) {
         return switch (json.getValueType()) {
-            case STRING -> isWellFormed(((JsonString) json).getString());
-            case ARRAY -> json.asJsonArray().stream().allMatch(Utf16::isWellFormed);
+            case STRING -> isStorable(((JsonString) json).getString());
+            case ARRAY -> json.asJsonArray().stream().allMatch(Utf16::isStorable);
             case OBJECT -> json.asJsonObject().entrySet().stream()
-                    .allMatch((Map.Entry<String, JsonValue> e) -> isWellFormed(e.getKey()) && isWellFormed(e.getValue()));
+                    .allMatch((Map.Entry<String, JsonValue> e) -> isStorable(e.getKey()) && isStorable(e.getValue()));
             default -> true;
         };
     }

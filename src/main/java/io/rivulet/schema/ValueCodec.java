@@ -48,7 +48,9 @@ public final class ValueCodec {
      * A wire value converted to the field's Java type.
      *
      * @param lenient also accept strings for numbers and booleans and scalars for strings
-     *                (filters and keys); bodies are strict, and refuse text with a lone surrogate
+     *                (filters and keys); bodies are strict. Text with a lone surrogate or a NUL, a
+     *                timestamp outside {@link #EARLIEST} to {@link #LATEST}, and a number in other
+     *                than ASCII digits are refused either way
      * @throws InvalidValueException when the value does not fit
      */
     public static Object fromWire(FieldDescriptor field, Object value, boolean lenient) {
@@ -83,7 +85,7 @@ public final class ValueCodec {
     private static Object string(Class<?> javaType, Object value, boolean lenient) {
         String text = value instanceof String s ? s
                 : lenient && (value instanceof Number || value instanceof Boolean) ? String.valueOf(value) : null;
-        if (text == null || !lenient && !Utf16.isWellFormed(text)) {
+        if (text == null || !Utf16.isStorable(text)) {
             return null;
         }
         if (javaType == UUID.class) {
@@ -99,7 +101,7 @@ public final class ValueCodec {
         BigDecimal decimal;
         if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
             decimal = new BigDecimal(n.toString());
-        } else if (lenient && value instanceof String s && !s.isBlank()) {
+        } else if (lenient && value instanceof String s && !s.isBlank() && isAsciiNumber(s)) {
             decimal = new BigDecimal(s.trim());
         } else {
             return null;
@@ -137,10 +139,28 @@ public final class ValueCodec {
     private static Object json(Object value, boolean lenient) {
         JsonValue json = value instanceof JsonValue given ? given
                 : value instanceof Map<?, ?> || value instanceof List<?> ? PlainJson.toJsonValue(value) : null;
-        return json == null || !lenient && !Utf16.isWellFormed(json) ? null : json;
+        return json == null || !Utf16.isStorable(json) ? null : json;
     }
 
-    /** Accepts Instants (SuperJSON dates), ISO-8601 strings and epoch milliseconds. */
+    /**
+     * Whether a number written as text uses ASCII only: {@link BigDecimal} also reads other
+     * scripts' digits ({@code "١"} is 1), which JavaScript's {@code Number} does not.
+     */
+    private static boolean isAsciiNumber(String text) {
+        return text.chars().allMatch(c -> c <= 0x7f);
+    }
+
+    /** The earliest timestamp a client may send: PostgreSQL's first (4714-11-24 BC). */
+    public static final Instant EARLIEST = Instant.parse("-4713-11-24T00:00:00Z");
+
+    /**
+     * The latest timestamp a client may send: JavaScript's last Date (8.64e15 ms), within
+     * PostgreSQL's range. Outside the two, a value is refused on every database (H2 would store it,
+     * PostgreSQL fails, the client cannot read it back).
+     */
+    public static final Instant LATEST = Instant.ofEpochMilli(8_640_000_000_000_000L);
+
+    /** Accepts Instants (SuperJSON dates), ISO-8601 strings and epoch milliseconds, from {@link #EARLIEST} to {@link #LATEST}. */
     public static Instant instant(Object value) {
         Instant instant;
         if (value instanceof Instant i) {
@@ -151,6 +171,9 @@ public final class ValueCodec {
             instant = Instant.ofEpochMilli(((Number) value).longValue());
         } else {
             throw new NumberFormatException("not a timestamp");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new NumberFormatException("timestamp out of range");
         }
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
@@ -194,6 +217,11 @@ public final class ValueCodec {
     /** An instant (to the millisecond) as the Java type of a timestamp field. */
     public static Object at(FieldDescriptor field, Instant instant) {
         return fromInstant(field.javaType(), instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Whether text can be stored as the client sent it: no lone surrogate, no NUL (e.g. a LIKE pattern). */
+    public static boolean isStorable(String text) {
+        return Utf16.isStorable(text);
     }
 
     private static InvalidValueException invalid(FieldDescriptor field) {

@@ -32,7 +32,10 @@ final class BodyValidator {
         return values;
     }
 
-    /** Primary-key fields and {@code createdAt} are ignored, as the rstore client expects. */
+    /**
+     * Primary-key fields and {@code createdAt} are ignored, as the rstore client expects (it sends
+     * them back); a value of the wrong type is still refused.
+     */
     static Map<FieldDescriptor, Object> forPatch(CollectionDescriptor collection, Map<String, Object> body) {
         return convert(collection, body, true);
     }
@@ -48,6 +51,10 @@ final class BodyValidator {
             FieldDescriptor field = collection.visibleField(name).orElseThrow(() -> Errors.unknownBodyField(name, collection.name()));
             if (patch && (field.primaryKey() || CollectionDescriptor.CREATED_AT.equals(name))
                     || CollectionDescriptor.UPDATED_AT.equals(name)) {
+                // ignored, but only when it could be written: garbage is refused, not silently dropped
+                if (entry.getValue() != null) {
+                    value(collection, field, entry.getValue());
+                }
                 continue;
             }
             if (field.readOnly()) {

@@ -26,7 +26,7 @@ public class IncludeReader {
 
     public List<Include> read(CollectionDescriptor collection, SearchQuery query) {
         return query.include()
-                .map(include -> new IncludeParser(registry, settings.maxIncludeDepth(),
+                .map(include -> new IncludeParser(registry, RequestLimits.of(settings),
                         target -> allowList.check(target.name())).parse(collection, include))
                 .orElse(List.of());
     }

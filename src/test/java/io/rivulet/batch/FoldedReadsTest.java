@@ -1,5 +1,6 @@
 package io.rivulet.batch;
 
+import io.rivulet.query.QueryLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -29,7 +30,7 @@ class FoldedReadsTest extends io.rivulet.store.InProcessTier {
 
     private static CollectionEvent fetchFirst(String key, Object searchQuery) {
         return new CollectionEvent(Operation.ITEM_GET, "todos", key, null, null,
-                () -> new SearchQueryParser(0).parse(searchQuery), REQUEST);
+                () -> new SearchQueryParser(QueryLimits.DEFAULT).parse(searchQuery), REQUEST);
     }
 
     private static List<Object> fold(CollectionEvent... events) {

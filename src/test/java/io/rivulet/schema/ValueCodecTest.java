@@ -29,7 +29,6 @@ class ValueCodecTest {
     @Test
     void wellFormedTextIsKeptAsItIs() {
         assertEquals("caf\u00e9 \uD83D\uDE00", ValueCodec.fromWire(TITLE, "caf\u00e9 \uD83D\uDE00", false));
-        assertEquals("a\u0000b", ValueCodec.fromWire(TITLE, "a\u0000b", false), "a NUL is a character");
         assertEquals('x', ValueCodec.fromWire(INITIAL, "x", false));
         assertEquals("{\"a\":[\"\uD83D\uDE00\"]}",
                 ValueCodec.fromWire(SETTINGS, Map.of("a", List.of("\uD83D\uDE00")), false).toString());
@@ -41,6 +40,36 @@ class ValueCodecTest {
             assertRefused(TITLE, text);
         }
         assertRefused(INITIAL, "\uD800");
+    }
+
+    /** PostgreSQL stores no NUL in text or JSON, H2 does: refused everywhere, in bodies and filters alike. */
+    @Test
+    void aNulIsRefused() {
+        assertRefused(TITLE, "a\u0000b");
+        assertRefused(SETTINGS, Map.of("a", "\u0000"));
+        assertThrows(InvalidValueException.class, () -> ValueCodec.fromWire(TITLE, "\u0000", true));
+    }
+
+    @Test
+    void timestampsFromPostgresqlsFirstToJavaScriptsLast() {
+        FieldDescriptor at = new FieldDescriptor("at", List.of("at"), java.time.LocalDateTime.class,
+                FieldType.TIMESTAMP, "at", List.of(), false, false, true, false, false, false, null);
+        assertEquals(java.time.LocalDateTime.parse("-4713-11-24T00:00"), ValueCodec.fromWire(at, "-4713-11-24T00:00:00Z", true));
+        assertEquals(java.time.LocalDateTime.parse("+275760-09-13T00:00"), ValueCodec.fromWire(at, 8_640_000_000_000_000L, false));
+        for (Object outside : List.of("-4713-11-23T23:59:59.999Z", "-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00.001Z",
+                "+294277-01-01T00:00:00Z", 8_640_000_000_000_001L, Long.MAX_VALUE, java.time.Instant.MIN)) {
+            assertRefused(at, outside);
+        }
+    }
+
+    @Test
+    void numbersAsTextUseAsciiDigits() {
+        FieldDescriptor n = new FieldDescriptor("n", List.of("n"), Integer.class, FieldType.INTEGER, "n", List.of(),
+                false, false, true, false, false, false, null);
+        assertEquals(1, ValueCodec.fromWire(n, "1", true));
+        for (String digits : List.of("\u0661", "\uFF11", "\u0967")) {
+            assertThrows(InvalidValueException.class, () -> ValueCodec.fromWire(n, digits, true), digits);
+        }
     }
 
     @Test

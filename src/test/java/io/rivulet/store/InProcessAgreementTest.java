@@ -1,5 +1,6 @@
 package io.rivulet.store;
 
+import io.rivulet.query.QueryLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class InProcessAgreementTest extends InProcessTier {
             """)
     void sqlAndCriteriaAgree(String collection, String search) {
         CollectionDescriptor c = db.collection(collection);
-        SearchQuery query = new SearchQueryParser(1000).parse(SuperJson.decodePlain(search.replace('\'', '"')));
+        SearchQuery query = new SearchQueryParser(QueryLimits.DEFAULT).parse(SuperJson.decodePlain(search.replace('\'', '"')));
         List<Include> includes = query.include().map(i -> db.includes(collection, i)).orElse(List.of());
         int limit = query.limit().orElse(1000);
         List<List<Object>> keys = query.keys().stream().map(k -> KeyCodec.parse(c, k)).toList();

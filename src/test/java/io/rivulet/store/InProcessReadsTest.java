@@ -1,5 +1,6 @@
 package io.rivulet.store;
 
+import io.rivulet.query.QueryLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,7 +146,7 @@ class InProcessReadsTest extends InProcessTier {
                 + comment(305, 203, 103, null, "Third!", true, 13) + "}]}]";
         assertEquals(expected, folded);
         List<Include> includes = db.includes("posts", include);
-        SearchQuery byKeys = new SearchQueryParser(1000).parse(Map.of("keys", keys));
+        SearchQuery byKeys = new SearchQueryParser(QueryLimits.DEFAULT).parse(Map.of("keys", keys));
         Map<String, String> foldedRows = new LinkedHashMap<>();
         db.reading(em -> InProcessStore.store(em).list(posts, byKeys, keys.size(), includes, List.of()))
                 .forEach(row -> foldedRows.put(KeyCodec.format(posts, row), JsonWriter.write(row)));
@@ -177,7 +178,7 @@ class InProcessReadsTest extends InProcessTier {
      */
     private static String list(String collection, Map<String, Object> search) {
         CollectionDescriptor c = db.collection(collection);
-        SearchQuery query = new SearchQueryParser(1000).parse(search);
+        SearchQuery query = new SearchQueryParser(QueryLimits.DEFAULT).parse(search);
         List<Include> includes = query.include().map(i -> db.includes(collection, i)).orElse(List.of());
         int limit = query.limit().orElse(1000);
         List<List<Object>> keys = query.keys().stream().map(k -> KeyCodec.parse(c, k)).toList();

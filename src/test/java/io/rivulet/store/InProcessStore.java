@@ -1,5 +1,6 @@
 package io.rivulet.store;
 
+import io.rivulet.query.QueryLimits;
 import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.QueryTransform;
 import io.rivulet.plan.Include;
@@ -109,7 +110,7 @@ public final class InProcessStore implements AutoCloseable {
 
     /** The include tree of a request, parsed as the server parses it (depth 5, no allow-list). */
     public List<Include> includes(String collection, Map<String, Object> include) {
-        return new IncludeParser(registry, 5, target -> { }).parse(collection(collection), include);
+        return new IncludeParser(registry, QueryLimits.DEFAULT, target -> { }).parse(collection(collection), include);
     }
 
     /**

@@ -305,7 +305,8 @@ public final class SqlConditionTranslator {
         if (pattern == null) {
             return unknown();
         }
-        if (!(pattern instanceof String text)) {
+        if (!(pattern instanceof String text) || !ValueCodec.isStorable(text)) {
+            // not text, or text the database would change (a lone surrogate) or refuse (a NUL)
             throw new InvalidConditionException(Errors.Texts.invalidFieldValue(field.name()));
         }
         boolean insensitive = operator == Operator.ILIKE || operator == Operator.NOT_ILIKE;

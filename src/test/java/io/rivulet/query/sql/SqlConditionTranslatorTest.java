@@ -1,5 +1,6 @@
 package io.rivulet.query.sql;
 
+import io.rivulet.query.ConditionLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,7 +148,7 @@ class SqlConditionTranslatorTest {
         for (int i = 0; i < 5000; i++) {
             children.add(Map.of("operator", "eq", "field", "n", "value", (long) i));
         }
-        Condition or = ConditionParser.parse(Map.of("operator", "or", "conditions", children)).orElseThrow();
+        Condition or = ConditionParser.parse(Map.of("operator", "or", "conditions", children), ConditionLimits.NONE).orElseThrow();
         String sql = translate(or);
         assertTrue(sql.startsWith("(t.n = ? OR t.n = ? OR "), sql.substring(0, 40));
         assertEquals(5000, parameters.size());
