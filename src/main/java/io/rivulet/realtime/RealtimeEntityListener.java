@@ -23,7 +23,7 @@ public class RealtimeEntityListener {
 
     @PostLoad
     void loaded(Object entity) {
-        collection(entity).ifPresent(c -> changes().snapshot(entity, Row.of(c, entity)));
+        collection(entity).ifPresent(c -> changes().snapshot(entity, () -> Row.of(c, entity)));
     }
 
     @PrePersist
@@ -43,7 +43,7 @@ public class RealtimeEntityListener {
 
     @PreRemove
     void removing(Object entity) {
-        collection(entity).ifPresent(c -> changes().snapshot(entity, Row.of(c, entity)));
+        collection(entity).ifPresent(c -> changes().snapshot(entity, () -> Row.of(c, entity)));
     }
 
     @PostRemove
@@ -59,7 +59,7 @@ public class RealtimeEntityListener {
             Map<String, Object> row = Row.of(c, entity);
             Map<String, Object> previous = Change.UPDATED.equals(type) ? changes().snapshotOf(entity) : null;
             changes().add(new Change(c.name(), type, KeyCodec.format(c, row), row, previous, null));
-            changes().snapshot(entity, row);
+            changes().snapshot(entity, () -> row);
         });
     }
 

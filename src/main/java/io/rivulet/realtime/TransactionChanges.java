@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -87,11 +88,16 @@ public class TransactionChanges {
         pending();
     }
 
-    /** Remembers a row as loaded, the pre-image of a later update in the same transaction. */
-    void snapshot(Object entity, Map<String, Object> row) {
+    /**
+     * Remembers a row as loaded, the pre-image of a later update in the same transaction. Outside a
+     * transaction nothing loaded can be written later, and the row is not even built. (Inside one,
+     * the transaction is registered for publishing at the first load: its writes may be flushed
+     * only during the commit, too late to register then.)
+     */
+    void snapshot(Object entity, Supplier<Map<String, Object>> row) {
         Pending pending = pending();
         if (pending != null) {
-            pending.snapshots.put(entity, row);
+            pending.snapshots.put(entity, row.get());
         }
     }
 

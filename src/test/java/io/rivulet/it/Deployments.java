@@ -45,9 +45,13 @@ public final class Deployments {
         WebArchive archive = portable("rivulet.war", config, ConditionProbe.class, StatementCounter.class,
                 StatementCountResource.class, GuardedProbe.class, SecretRef.class, HookRecorder.class,
                 HookRecorderResource.class, ProgrammaticAllowList.class, RealtimeGate.class, PublishResource.class);
-        String persistence = read(archive, PERSISTENCE_XML).replace("<properties>", "<properties>\n"
-                + "      <property name=\"eclipselink.session.customizer\" value=\"" + StatementCounter.class.getName()
-                + "\"/>");
+        // the counter takes the place of the unit's own customizer, which it extends
+        String own = io.rivulet.store.eclipselink.FailFastSession.class.getName();
+        String persistence = read(archive, PERSISTENCE_XML);
+        if (!persistence.contains("value=\"" + own + "\"")) {
+            throw new IllegalStateException("persistence.xml no longer names " + own);
+        }
+        persistence = persistence.replace("value=\"" + own + "\"", "value=\"" + StatementCounter.class.getName() + "\"");
         archive.delete(PERSISTENCE_XML);
         archive.add(new StringAsset(persistence), PERSISTENCE_XML);
         return archive;
