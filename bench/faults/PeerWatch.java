@@ -49,8 +49,10 @@ public class PeerWatch {
         http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             @Override
             public void onOpen(WebSocket ws) {
-                ws.sendText("{\"init\":{\"clientId\":\"" + java.util.UUID.randomUUID() + "\",\"v\":2}}", true);
-                ws.sendText("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"todos\"}}", true);
+                // one send at a time: the JDK client refuses a send while one is pending
+                ws.sendText("{\"init\":{\"clientId\":\"" + java.util.UUID.randomUUID() + "\",\"v\":2}}", true)
+                        .thenCompose(w -> w.sendText("{\"subscription\":{\"action\":\"subscribe\",\"collection\":"
+                                + "\"todos\"}}", true));
                 ws.request(1);
             }
 
