@@ -65,7 +65,7 @@ final class FanOut {
     }
 
     private List<Peer> matching(Change change) {
-        Set<Peer> candidates = index.candidates(change.collection(), change.key());
+        Set<Peer> candidates = index.candidates(change);
         if (candidates.isEmpty()) {
             return List.of();
         }

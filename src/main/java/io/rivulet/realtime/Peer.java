@@ -5,23 +5,31 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 /**
  * One WebSocket connection: its client id and protocol version, its subscriptions, and a bounded
- * queue of frames sent asynchronously one at a time — a slow peer only fills its own queue, and
- * one that falls too far behind is closed (policy violation); the client reconnects and refreshes.
+ * queue of frames sent asynchronously one at a time on the peer's lane ({@link SendLanes}) — a
+ * slow peer only fills its own queue, and one that falls too far behind is closed (policy
+ * violation); the client reconnects and refreshes. Updates that queue up while a frame is on its
+ * way go out together to a v2 peer, as one {@code {"updates":[…]}} frame (PROTOCOL §7.4); v1
+ * peers get them one by one.
  */
 final class Peer {
 
     private static final Logger LOG = Logger.getLogger(Peer.class.getName());
 
+    /** Updates sent at most as one {@code updates} frame. */
+    private static final int MAX_BATCHED = 64;
+
     final Session session;
-    final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(2);
     volatile String clientId;
     /** The caller as the read hooks see it: from the WebSocket handshake. */
     final RequestInfo caller;
@@ -31,16 +39,18 @@ final class Peer {
     volatile int version;
     private final int maxQueued;
     private final Runnable onOverflow;
-    private final Queue<String> queue = new ArrayDeque<>();
+    private final Executor lane;
+    private final Queue<String> queue = new ArrayDeque<>(2);
     private boolean sending;
     private boolean closed;
     /** The parts of a client message received so far (the container calls one at a time per session). */
-    private final StringBuilder incoming = new StringBuilder();
+    private StringBuilder incoming;
     private long incomingBytes;
 
     /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
-    Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Runnable onOverflow) {
+    Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Executor lane, Runnable onOverflow) {
         this.session = session;
+        this.lane = lane;
         this.clientId = clientId;
         this.caller = caller;
         this.scopeIdentity = identity(caller);
@@ -78,7 +88,7 @@ final class Peer {
             close(CloseReason.CloseCodes.VIOLATED_POLICY, "too slow: send queue full");
             return;
         }
-        sendNext();
+        lane.execute(this::sendNext);
     }
 
     private void sendNext() {
@@ -89,11 +99,14 @@ final class Peer {
                 sending = false;
                 return;
             }
+            if (version >= 2 && Frames.isUpdate(frame) && Frames.isUpdate(queue.peek())) {
+                frame = batch(frame);
+            }
         }
         try {
             session.getAsyncRemote().sendText(frame, result -> {
                 if (result.isOK()) {
-                    sendNext();
+                    lane.execute(this::sendNext);
                 } else {
                     // the container refused the write (e.g. its own pending-write limit): drop the peer
                     onOverflow.run();
@@ -105,6 +118,16 @@ final class Peer {
                 sending = false;
             }
         }
+    }
+
+    /** The queued updates after {@code first}, as far as they go, joined into one frame (holding the lock). */
+    private String batch(String first) {
+        List<String> updates = new ArrayList<>();
+        updates.add(first);
+        while (updates.size() < MAX_BATCHED && Frames.isUpdate(queue.peek())) {
+            updates.add(queue.poll());
+        }
+        return Frames.updates(updates);
     }
 
     /**
@@ -124,16 +147,16 @@ final class Peer {
         }
         incomingBytes += utf8Length(part);
         if (maxBytes > 0 && incomingBytes > maxBytes) {
-            incoming.setLength(0);
+            incoming = null;
             close(CloseReason.CloseCodes.TOO_BIG, "frame too large");
             return null;
         }
         if (!last) {
-            incoming.append(part);
+            incoming = incoming == null ? new StringBuilder(part) : incoming.append(part);
             return null;
         }
-        String text = incoming.length() == 0 ? part : incoming.append(part).toString();
-        incoming.setLength(0);
+        String text = incoming == null ? part : incoming.append(part).toString();
+        incoming = null;
         incomingBytes = 0;
         return text;
     }

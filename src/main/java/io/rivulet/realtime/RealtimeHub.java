@@ -81,8 +81,12 @@ public class RealtimeHub {
     @Resource
     ManagedThreadFactory threads;
 
-    /** One thread delivers changes in publish order, off the committing request's thread. */
+    /**
+     * One thread matches changes to peers in publish order, off the committing request's thread;
+     * the lanes write the frames.
+     */
     private ExecutorService fanOut;
+    private SendLanes lanes;
     private FanOut delivery;
     private RealtimeHooks realtimeHooks;
 
@@ -92,6 +96,7 @@ public class RealtimeHub {
                 Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL),
                 new ScopedDelivery(readScope, registry));
         fanOut = Executors.newSingleThreadExecutor(threads);
+        lanes = new SendLanes(SendLanes.defaultCount(), threads);
         if (settings.jmsResyncPeers()) {
             bus.onGap(() -> fanOut.execute(this::resyncPeers));
         }
@@ -103,6 +108,7 @@ public class RealtimeHub {
     void stop() {
         if (fanOut != null) {
             fanOut.shutdownNow();
+            lanes.stop();
         }
     }
 
@@ -133,7 +139,8 @@ public class RealtimeHub {
     }
 
     void open(Session session, String clientId, RequestInfo caller) {
-        Peer peer = new Peer(session, clientId, caller, settings.maxQueuedFrames(), () -> close(session));
+        Peer peer = new Peer(session, clientId, caller, settings.maxQueuedFrames(), lanes.assign(),
+                () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
             peer.version = PROTOCOL_VERSION;
