@@ -52,14 +52,14 @@ for system in ${1:-rstore rivulet}; do
   rstore)
     fresh rstore_rt; url="postgres://$U@$H:$P/rstore_rt"
     (cd "$APP" && DATABASE_URL=$url PATH="$NODE_BIN:$PATH" node migrate.mjs >/dev/null)
-    (cd "$APP" && PORT=13000 NITRO_PORT=13000 HOST=127.0.0.1 NITRO_HOST=127.0.0.1 DATABASE_URL=$url \
+    (cd "$APP" && PORT=${RSTORE_PORT:-13170} NITRO_PORT=${RSTORE_PORT:-13170} HOST=127.0.0.1 NITRO_HOST=127.0.0.1 DATABASE_URL=$url \
       exec "$NODE_BIN/node" .output/server/index.mjs) >"$WORK/peer.log" 2>&1 &
-    pid=$!; base=http://127.0.0.1:13000 ;;
+    pid=$!; base=http://127.0.0.1:${RSTORE_PORT:-13170} ;;
   rivulet)
     fresh rivulet_rt
-    (PGHOST=$H PGPORT=$P PGUSER=$U PGDATABASE=rivulet_rt PORT=18085 SEED=false JAVA_OPTS="${JAVA_OPTS:-}" \
+    (PGHOST=$H PGPORT=$P PGUSER=$U PGDATABASE=rivulet_rt PORT=${RIVULET_PORT:-18170} SEED=false JAVA_OPTS="${JAVA_OPTS:-}" \
       exec bin/run-postgresql --skip-build) >"$WORK/rivulet.log" 2>&1 &
-    pid=$!; base=http://127.0.0.1:18085 ;;
+    pid=$!; base=http://127.0.0.1:${RIVULET_PORT:-18170} ;;
   esac
   wait_up "$base" || { tail -20 "$WORK/$system.log" "$WORK/peer.log" 2>/dev/null >&2; kill $pid; exit 2; }
   scenarios "$system" "$base" "$pid"

@@ -75,7 +75,7 @@ public class FanOutBench {
     /** W1: every peer subscribes to the key of one row; sequential writes of it. */
     void oneRow(int peers, int writes) throws Exception {
         String id = create("w1");
-        connect(peers, "ws-w1", i -> "{\"collection\":\"todos\",\"key\":" + id + "}");
+        connect(peers, "ws-w1", i -> "{\"collection\":\"todos\",\"key\":\"" + id + "\"}");
         measure("W1-" + peers + "-peers-one-row", writes, (long) writes * peers, () -> {
             for (int w = 0; w < writes; w++) {
                 patchAndWait(id, "w1-" + w, peers);
@@ -102,16 +102,16 @@ public class FanOutBench {
         for (int r = 0; r < rows; r++) {
             ids[r] = create("w3-" + r);
         }
-        connect(peers, "ws-w3", i -> "{\"collection\":\"todos\",\"key\":" + ids[i % rows] + "}");
+        connect(peers, "ws-w3", i -> "{\"collection\":\"todos\",\"key\":\"" + ids[i % rows] + "\"}");
         AtomicLong acknowledged = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long[] expected = new long[1];
-        measure("W3-" + WRITERS + "-writers-" + peers + "-peers-" + seconds + "s", 0, -1, () -> {
+        measure("W3-" + WRITERS + "-writers-" + peers + "-peers-" + seconds + "s", () -> {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             List<Thread> writers = new ArrayList<>();
             for (int t = 0; t < WRITERS; t++) {
                 int writer = t;
-                writers.add(Thread.ofPlatform().start(() -> {
+                Thread thread = new Thread(() -> {
                     for (int n = 0; System.nanoTime() < end; n++) {
                         String title = "w3-" + writer + "-" + n;
                         try {
@@ -124,7 +124,9 @@ public class FanOutBench {
                             failed.incrementAndGet();
                         }
                     }
-                }));
+                });
+                thread.start();
+                writers.add(thread);
             }
             for (Thread writer : writers) {
                 writer.join();
@@ -233,9 +235,10 @@ public class FanOutBench {
             int peer = i;
             WebSocket socket = ws.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
                     .buildAsync(URI.create(url), new Listener(subscribed, opening)).get(60, TimeUnit.SECONDS);
-            socket.sendText("{\"init\":{\"clientId\":\"" + clientPrefix + "-" + peer + "\",\"v\":2}}", true);
-            socket.sendText("{\"subscription\":{\"action\":\"subscribe\"," + subscription.apply(peer).substring(1), true);
-            socket.sendText("ping", true);
+            String subscribe = "{\"subscription\":{\"action\":\"subscribe\"," + subscription.apply(peer).substring(1) + "}";
+            // one send at a time per socket (java.net.http)
+            socket.sendText("{\"init\":{\"clientId\":\"" + clientPrefix + "-" + peer + "\",\"v\":2}}", true)
+                    .thenCompose(s -> s.sendText(subscribe, true)).thenCompose(s -> s.sendText("ping", true));
             sockets.add(socket);
         }
         if (!subscribed.await(180, TimeUnit.SECONDS)) {
@@ -264,6 +267,9 @@ public class FanOutBench {
             if (last) {
                 String text = parts.toString();
                 parts.setLength(0);
+                if (Boolean.getBoolean("debug")) {
+                    System.err.println("frame: " + text);
+                }
                 if (text.equals("pong")) {
                     if (!ponged) {
                         ponged = true;

@@ -46,11 +46,16 @@ final class Peer {
     /** The parts of a client message received so far (the container calls one at a time per session). */
     private StringBuilder incoming;
     private long incomingBytes;
+    /** The container's idle timeout for this connection (ms; 0: none), enforced by the hub's sweep. */
+    final long maxIdleMillis;
+    /** When a frame last went in or out (ms, {@link System#currentTimeMillis()}), as the container counted it. */
+    private volatile long lastActive = System.currentTimeMillis();
 
     /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
     Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Executor lane, Runnable onOverflow) {
         this.session = session;
         this.lane = lane;
+        this.maxIdleMillis = idleTimeoutTakenOver(session);
         this.clientId = clientId;
         this.caller = caller;
         this.scopeIdentity = identity(caller);
@@ -65,6 +70,29 @@ final class Peer {
     static Object identity(RequestInfo caller) {
         return List.of(caller.caller().map(p -> p.getClass().getName() + ":" + p.getName()).orElse(""),
                 caller.headers(), caller.url());
+    }
+
+    /**
+     * Takes the idle timeout over from the container: Tyrus re-arms it on every frame in and out
+     * by scheduling a task on the server's managed scheduler, which was about half of the
+     * fan-out's CPU (JFR, docs/benchmarks.md) and a scheduled task held per idle peer.
+     */
+    private static long idleTimeoutTakenOver(Session session) {
+        if (session == null) {
+            return 0;
+        }
+        long idle = session.getMaxIdleTimeout();
+        session.setMaxIdleTimeout(0);
+        return idle;
+    }
+
+    void heard() {
+        lastActive = System.currentTimeMillis();
+    }
+
+    /** Whether no frame went in or out for longer than the idle timeout (the rstore client pings every 10 s). */
+    boolean idleSince(long now) {
+        return maxIdleMillis > 0 && now - lastActive > maxIdleMillis;
     }
 
     void send(String frame) {
@@ -92,6 +120,7 @@ final class Peer {
     }
 
     private void sendNext() {
+        heard();
         String frame;
         synchronized (this) {
             frame = queue.poll();

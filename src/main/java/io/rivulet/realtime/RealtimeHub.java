@@ -37,6 +37,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -53,6 +55,7 @@ public class RealtimeHub {
 
     private final Map<Session, Peer> peers = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
+    private final SharedCallers callers = new SharedCallers();
 
     @Inject
     ChangeBus bus;
@@ -87,6 +90,9 @@ public class RealtimeHub {
      */
     private ExecutorService fanOut;
     private SendLanes lanes;
+    /** One timer for the idle timeout of every peer, instead of the container's one per frame. */
+    private ScheduledExecutorService idleSweep;
+    private static final int IDLE_SWEEP_SECONDS = 5;
     private FanOut delivery;
     private RealtimeHooks realtimeHooks;
 
@@ -100,6 +106,8 @@ public class RealtimeHub {
         if (settings.jmsResyncPeers()) {
             bus.onGap(() -> fanOut.execute(this::resyncPeers));
         }
+        idleSweep = Executors.newSingleThreadScheduledExecutor(threads);
+        idleSweep.scheduleWithFixedDelay(this::closeIdlePeers, IDLE_SWEEP_SECONDS, IDLE_SWEEP_SECONDS, TimeUnit.SECONDS);
         PendingChanges pending = new PendingChanges(fanOut, delivery::deliver, MAX_BATCH);
         bus.onChange(pending::add);
     }
@@ -109,6 +117,7 @@ public class RealtimeHub {
         if (fanOut != null) {
             fanOut.shutdownNow();
             lanes.stop();
+            idleSweep.shutdownNow();
         }
     }
 
@@ -133,13 +142,24 @@ public class RealtimeHub {
         }
     }
 
+    /** Closes the peers whose clients were silent for longer than the container's idle timeout. */
+    private void closeIdlePeers() {
+        long now = System.currentTimeMillis();
+        peers.forEach((session, peer) -> {
+            if (peer.idleSince(now)) {
+                close(session);
+                peer.close(CloseReason.CloseCodes.GOING_AWAY, "idle");
+            }
+        });
+    }
+
     /** How many WebSocket peers this node serves. */
     public int peerCount() {
         return peers.size();
     }
 
     void open(Session session, String clientId, RequestInfo caller) {
-        Peer peer = new Peer(session, clientId, caller, settings.maxQueuedFrames(), lanes.assign(),
+        Peer peer = new Peer(session, clientId, callers.share(caller), settings.maxQueuedFrames(), lanes.assign(),
                 () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
@@ -178,6 +198,7 @@ public class RealtimeHub {
         if (peer == null) {
             return;
         }
+        peer.heard();
         String text = peer.assemble(part, last, settings.maxFrameBytes());
         if (text == null) {
             return;

@@ -2,6 +2,7 @@ package io.rivulet.realtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -30,7 +31,7 @@ final class SendLanes {
     }
 
     /** The lane of a new peer: round robin, so that lanes carry about as many peers each. */
-    java.util.concurrent.Executor assign() {
+    Executor assign() {
         return lanes.get(Math.floorMod(next.getAndIncrement(), lanes.size()));
     }
 

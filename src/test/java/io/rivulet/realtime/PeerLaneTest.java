@@ -39,7 +39,8 @@ class PeerLaneTest {
                     return null;
                 });
         Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
-                (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? remote : null);
+                (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? remote
+                        : method.getReturnType() == long.class ? 0L : null);
         Peer peer = new Peer(session, "c", CALLER, 100, lane::add, () -> { });
         peer.version = version;
         return peer;
@@ -120,7 +121,8 @@ class PeerLaneTest {
                         return null;
                     });
             Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
-                    (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? remote : null);
+                    (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? remote
+                        : method.getReturnType() == long.class ? 0L : null);
             all.add(new Peer(session, "c" + p, CALLER, frames + 1, lanes.assign(), () -> { }));
         }
         for (int f = 0; f < frames; f++) {
