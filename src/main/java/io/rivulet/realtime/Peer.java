@@ -41,21 +41,25 @@ final class Peer {
     private final Runnable onOverflow;
     private final Executor lane;
     private final Queue<String> queue = new ArrayDeque<>(2);
+    /**
+     * The frames the queue will be sent as, which the limit counts: a v2 peer's run of queued
+     * updates goes out as one frame per {@link #MAX_BATCHED}.
+     */
+    private int queuedFrames;
+    /** The updates at the queue's tail that will go out in one frame with the next one. */
+    private int tailRun;
     private boolean sending;
     private boolean closed;
+    /** A close that waits for the frames queued before it (an init refusal, then its close code). */
+    private CloseReason closeWhenSent;
     /** The parts of a client message received so far (the container calls one at a time per session). */
     private StringBuilder incoming;
     private long incomingBytes;
-    /** The container's idle timeout for this connection (ms; 0: none), enforced by the hub's sweep. */
-    final long maxIdleMillis;
-    /** When a frame last went in or out (ms, {@link System#currentTimeMillis()}), as the container counted it. */
-    private volatile long lastActive = System.currentTimeMillis();
 
     /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
     Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Executor lane, Runnable onOverflow) {
         this.session = session;
         this.lane = lane;
-        this.maxIdleMillis = idleTimeoutTakenOver(session);
         this.clientId = clientId;
         this.caller = caller;
         this.scopeIdentity = identity(caller);
@@ -72,46 +76,25 @@ final class Peer {
                 caller.headers(), caller.url());
     }
 
-    /**
-     * Takes the idle timeout over from the container: Tyrus re-arms it on every frame in and out
-     * by scheduling a task on the server's managed scheduler, which was about half of the
-     * fan-out's CPU (JFR, docs/benchmarks.md) and a scheduled task held per idle peer.
-     */
-    private static long idleTimeoutTakenOver(Session session) {
-        if (session == null) {
-            return 0;
-        }
-        long idle = session.getMaxIdleTimeout();
-        session.setMaxIdleTimeout(0);
-        return idle;
-    }
-
-    void heard() {
-        lastActive = System.currentTimeMillis();
-    }
-
-    /** Whether no frame went in or out for longer than the idle timeout (the rstore client pings every 10 s). */
-    boolean idleSince(long now) {
-        return maxIdleMillis > 0 && now - lastActive > maxIdleMillis;
-    }
-
     void send(String frame) {
+        boolean overflow;
         synchronized (this) {
-            if (closed) {
+            if (closed || closeWhenSent != null) {
                 return;
             }
-            if (queue.size() >= maxQueued) {
+            overflow = queuedFrames >= maxQueued;
+            if (overflow) {
                 closed = true;
                 queue.clear();
             } else {
-                queue.add(frame);
+                enqueue(frame);
                 if (sending) {
                     return;
                 }
                 sending = true;
             }
         }
-        if (closed) {
+        if (overflow) {
             onOverflow.run();
             close(CloseReason.CloseCodes.VIOLATED_POLICY, "too slow: send queue full");
             return;
@@ -119,18 +102,54 @@ final class Peer {
         lane.execute(this::sendNext);
     }
 
-    private void sendNext() {
-        heard();
-        String frame;
+    /** Holding the lock. */
+    private void enqueue(String frame) {
+        queue.add(frame);
+        boolean batchable = version >= 2 && Frames.isUpdate(frame);
+        if (batchable && tailRun > 0 && tailRun < MAX_BATCHED) {
+            tailRun++;
+        } else {
+            queuedFrames++;
+            tailRun = batchable ? 1 : 0;
+        }
+    }
+
+    /** Sends what is queued, then closes. */
+    void closeAfterQueued(CloseReason.CloseCode code, String reason) {
         synchronized (this) {
-            frame = queue.poll();
-            if (frame == null || closed) {
-                sending = false;
+            if (sending) {
+                closeWhenSent = new CloseReason(code, reason);
                 return;
             }
-            if (version >= 2 && Frames.isUpdate(frame) && Frames.isUpdate(queue.peek())) {
-                frame = batch(frame);
+        }
+        close(code, reason);
+    }
+
+    private void sendNext() {
+        String frame;
+        CloseReason closing = null;
+        synchronized (this) {
+            frame = closed ? null : queue.poll();
+            if (frame == null) {
+                sending = false;
+                queuedFrames = 0;
+                tailRun = 0;
+                closing = closed ? null : closeWhenSent;
+            } else {
+                queuedFrames = Math.max(0, queuedFrames - 1);
+                if (version >= 2 && Frames.isUpdate(frame) && Frames.isUpdate(queue.peek())) {
+                    frame = batch(frame);
+                }
+                if (queue.isEmpty()) {
+                    tailRun = 0;
+                }
             }
+        }
+        if (frame == null) {
+            if (closing != null) {
+                close(closing.getCloseCode(), closing.getReasonPhrase());
+            }
+            return;
         }
         try {
             session.getAsyncRemote().sendText(frame, result -> {

@@ -37,8 +37,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -90,9 +88,7 @@ public class RealtimeHub {
      */
     private ExecutorService fanOut;
     private SendLanes lanes;
-    /** One timer for the idle timeout of every peer, instead of the container's one per frame. */
-    private ScheduledExecutorService idleSweep;
-    private static final int IDLE_SWEEP_SECONDS = 5;
+    private IdleTimer idleTimer;
     private FanOut delivery;
     private RealtimeHooks realtimeHooks;
 
@@ -106,8 +102,7 @@ public class RealtimeHub {
         if (settings.jmsResyncPeers()) {
             bus.onGap(() -> fanOut.execute(this::resyncPeers));
         }
-        idleSweep = Executors.newSingleThreadScheduledExecutor(threads);
-        idleSweep.scheduleWithFixedDelay(this::closeIdlePeers, IDLE_SWEEP_SECONDS, IDLE_SWEEP_SECONDS, TimeUnit.SECONDS);
+        idleTimer = new IdleTimer(threads);
         PendingChanges pending = new PendingChanges(fanOut, delivery::deliver, MAX_BATCH);
         bus.onChange(pending::add);
     }
@@ -117,7 +112,7 @@ public class RealtimeHub {
         if (fanOut != null) {
             fanOut.shutdownNow();
             lanes.stop();
-            idleSweep.shutdownNow();
+            idleTimer.stop();
         }
     }
 
@@ -142,23 +137,13 @@ public class RealtimeHub {
         }
     }
 
-    /** Closes the peers whose clients were silent for longer than the container's idle timeout. */
-    private void closeIdlePeers() {
-        long now = System.currentTimeMillis();
-        peers.forEach((session, peer) -> {
-            if (peer.idleSince(now)) {
-                close(session);
-                peer.close(CloseReason.CloseCodes.GOING_AWAY, "idle");
-            }
-        });
-    }
-
     /** How many WebSocket peers this node serves. */
     public int peerCount() {
         return peers.size();
     }
 
     void open(Session session, String clientId, RequestInfo caller) {
+        idleTimer.takeOver(session);
         Peer peer = new Peer(session, clientId, callers.share(caller), settings.maxQueuedFrames(), lanes.assign(),
                 () -> close(session));
         peers.put(session, peer);
@@ -198,7 +183,6 @@ public class RealtimeHub {
         if (peer == null) {
             return;
         }
-        peer.heard();
         String text = peer.assemble(part, last, settings.maxFrameBytes());
         if (text == null) {
             return;
@@ -226,13 +210,13 @@ public class RealtimeHub {
                 && ((jakarta.json.JsonNumber) version).doubleValue() >= 1
                 && ((jakarta.json.JsonNumber) version).doubleValue() <= PROTOCOL_VERSION)) {
             peer.send(Frames.initRefused("unsupported-version", PROTOCOL_VERSION));
-            peer.close(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported-version");
+            peer.closeAfterQueued(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported-version");
             return;
         }
         JsonValue announced = init.get("schema");
         if (announced != null && announced != JsonValue.NULL && !schemaSupported(announced)) {
             peer.send(Frames.initRefused(SchemaVerdict.NOT_SUPPORTED, PROTOCOL_VERSION));
-            peer.close(CloseReason.CloseCodes.VIOLATED_POLICY, SchemaVerdict.NOT_SUPPORTED);
+            peer.closeAfterQueued(CloseReason.CloseCodes.VIOLATED_POLICY, SchemaVerdict.NOT_SUPPORTED);
             return;
         }
         if (init.get("clientId") instanceof JsonString clientId) {

@@ -30,6 +30,10 @@ class PeerLaneTest {
     private final Queue<Runnable> lane = new ArrayDeque<>();
 
     private Peer peer(int version) {
+        return peer(version, 100);
+    }
+
+    private Peer peer(int version, int maxQueued) {
         RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sendText")) {
@@ -39,9 +43,13 @@ class PeerLaneTest {
                     return null;
                 });
         Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
-                (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? remote
-                        : method.getReturnType() == long.class ? 0L : null);
-        Peer peer = new Peer(session, "c", CALLER, 100, lane::add, () -> { });
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        sent.add("close " + ((jakarta.websocket.CloseReason) args[0]).getCloseCode().getCode());
+                    }
+                    return method.getName().equals("getAsyncRemote") ? remote : null;
+                });
+        Peer peer = new Peer(session, "c", CALLER, maxQueued, lane::add, () -> { });
         peer.version = version;
         return peer;
     }
@@ -88,6 +96,36 @@ class PeerLaneTest {
     }
 
     @Test
+    void theQueueLimitCountsFramesAsTheyWillBeSent() {
+        Peer v2 = peer(2, 3);
+        for (int i = 1; i <= 20; i++) {
+            v2.send(update(String.valueOf(i)));
+        }
+        runLane();
+        completeOne();
+        assertEquals(1, sent.size(), "20 updates are one frame for a v2 peer, under a limit of 3");
+        assertEquals(20, sent.get(0).split("\"type\"").length - 1);
+        sent.clear();
+        inFlight.clear();
+        Peer v1 = peer(1, 3);
+        for (int i = 1; i <= 5; i++) {
+            v1.send(update(String.valueOf(i)));
+        }
+        assertEquals("close 1008", sent.get(sent.size() - 1), "a v1 peer 3 frames behind is closed");
+    }
+
+    @Test
+    void aCloseAfterQueuedFramesWaitsForThem() {
+        Peer peer = peer(2);
+        peer.send("{\"init\":{\"ok\":false}}");
+        peer.closeAfterQueued(jakarta.websocket.CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported-version");
+        assertEquals(List.of(), sent);
+        runLane();
+        completeOne();
+        assertEquals(List.of("{\"init\":{\"ok\":false}}", "close 1002"), sent);
+    }
+
+    @Test
     void aV1PeerGetsSingleFramesInOrder() {
         Peer peer = peer(1);
         for (int i = 1; i <= 4; i++) {
@@ -121,8 +159,7 @@ class PeerLaneTest {
                         return null;
                     });
             Session session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
-                    (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? remote
-                        : method.getReturnType() == long.class ? 0L : null);
+                    (proxy, method, args) -> method.getName().equals("getAsyncRemote") ? remote : null);
             all.add(new Peer(session, "c" + p, CALLER, frames + 1, lanes.assign(), () -> { }));
         }
         for (int f = 0; f < frames; f++) {
