@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * rules (an update also when the previous row matched, so clients see rows leave) — except the
  * peer whose client made it, and those the {@code realtime.filter} hook rejects; one frame per
  * peer, however many of its subscriptions match. What each matching peer's caller may read of it
- * is {@link ScopedDelivery}'s part. Runs on the hub's one fan-out thread.
+ * is {@link ScopedDelivery}'s part. Runs on the hub's one matching thread, over the candidates of
+ * the {@link SubscriptionIndex}: a change costs the peers that may match it, not all peers.
  */
 final class FanOut {
 
@@ -65,16 +66,18 @@ final class FanOut {
     }
 
     private List<Peer> matching(Change change) {
-        Set<Peer> candidates = index.candidates(change.collection(), change.key());
+        Set<Peer> candidates = index.candidates(change);
         if (candidates.isEmpty()) {
             return List.of();
         }
-        List<Peer> matching = new ArrayList<>();
+        List<Peer> matching = new ArrayList<>(candidates.size());
+        InMemoryFilter filter = filter(change.collection());
+        boolean hooked = hooks.observed(RealtimeEvent.Kind.FILTER, change.collection());
         for (Peer peer : candidates) {
             if (change.originClientId() != null && change.originClientId().equals(peer.clientId)) {
                 continue;
             }
-            if (!matches(peer, change) || filtered(peer, change)) {
+            if (!matches(peer, change, filter) || hooked && filtered(peer, change)) {
                 continue;
             }
             matching.add(peer);
@@ -82,8 +85,7 @@ final class FanOut {
         return matching;
     }
 
-    private boolean matches(Peer peer, Change change) {
-        InMemoryFilter filter = filter(change.collection());
+    private boolean matches(Peer peer, Change change, InMemoryFilter filter) {
         for (Subscription subscription : peer.subscriptions.values()) {
             if (!subscription.collection().equals(change.collection())
                     || subscription.key() != null && !subscription.key().equals(change.key())) {
@@ -109,9 +111,6 @@ final class FanOut {
     }
 
     private boolean filtered(Peer peer, Change change) {
-        if (!hooks.observed(RealtimeEvent.Kind.FILTER, change.collection())) {
-            return false;
-        }
         RealtimeEvent filter = new RealtimeEvent(RealtimeEvent.Kind.FILTER, change.collection(), change.key(), null,
                 change.type(), change.record(), peer.clientId);
         try {

@@ -74,4 +74,28 @@ final class Frames {
         update.put("record", key);
         return PlainJson.write(Map.of("update", update));
     }
+
+    private static final String UPDATE = "{\"update\":";
+
+    /** Whether a frame is a single {@code {"update":…}} (null: no frame). */
+    static boolean isUpdate(String frame) {
+        return frame != null && frame.startsWith(UPDATE);
+    }
+
+    /**
+     * {@code {"updates":[…]}} of single update frames, in their order. The updates are already
+     * written (once per change, for every peer that gets it), so they are joined, not re-encoded.
+     */
+    static String updates(List<String> updateFrames) {
+        StringBuilder joined = new StringBuilder(updateFrames.stream().mapToInt(String::length).sum() + 16);
+        joined.append("{\"updates\":[");
+        for (int i = 0; i < updateFrames.size(); i++) {
+            String frame = updateFrames.get(i);
+            if (i > 0) {
+                joined.append(',');
+            }
+            joined.append(frame, UPDATE.length(), frame.length() - 1);
+        }
+        return joined.append("]}").toString();
+    }
 }

@@ -5,23 +5,31 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 /**
  * One WebSocket connection: its client id and protocol version, its subscriptions, and a bounded
- * queue of frames sent asynchronously one at a time — a slow peer only fills its own queue, and
- * one that falls too far behind is closed (policy violation); the client reconnects and refreshes.
+ * queue of frames sent asynchronously one at a time on the peer's lane ({@link SendLanes}) — a
+ * slow peer only fills its own queue, and one that falls too far behind is closed (policy
+ * violation); the client reconnects and refreshes. Updates that queue up while a frame is on its
+ * way go out together to a v2 peer, as one {@code {"updates":[…]}} frame (PROTOCOL §7.4); v1
+ * peers get them one by one.
  */
 final class Peer {
 
     private static final Logger LOG = Logger.getLogger(Peer.class.getName());
 
+    /** Updates sent at most as one {@code updates} frame. */
+    private static final int MAX_BATCHED = 64;
+
     final Session session;
-    final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(2);
     volatile String clientId;
     /** The caller as the read hooks see it: from the WebSocket handshake. */
     final RequestInfo caller;
@@ -31,18 +39,29 @@ final class Peer {
     volatile int version;
     private final int maxQueued;
     private final Runnable onOverflow;
-    private final Queue<String> queue = new ArrayDeque<>();
+    private final Executor lane;
+    private final Queue<String> queue = new ArrayDeque<>(2);
+    /**
+     * The frames the queue will be sent as, which the limit counts: a v2 peer's run of queued
+     * updates goes out as one frame per {@link #MAX_BATCHED}.
+     */
+    private int queuedFrames;
+    /** The updates at the queue's tail that will go out in one frame with the next one. */
+    private int tailRun;
     private boolean sending;
     private boolean closed;
+    /** A close that waits for the frames queued before it (an init refusal, then its close code). */
+    private CloseReason closeWhenSent;
     /** The parts of a client message received so far (the container calls one at a time per session). */
-    private final StringBuilder incoming = new StringBuilder();
+    private StringBuilder incoming;
     private long incomingBytes;
     /** When the client's frames would have been sent at exactly the allowed rate (GCRA), in nanos. */
     private long frameSchedule = Long.MIN_VALUE;
 
     /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
-    Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Runnable onOverflow) {
+    Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Executor lane, Runnable onOverflow) {
         this.session = session;
+        this.lane = lane;
         this.clientId = clientId;
         this.caller = caller;
         this.scopeIdentity = identity(caller);
@@ -60,42 +79,84 @@ final class Peer {
     }
 
     void send(String frame) {
+        boolean overflow;
         synchronized (this) {
-            if (closed) {
+            if (closed || closeWhenSent != null) {
                 return;
             }
-            if (queue.size() >= maxQueued) {
+            overflow = queuedFrames >= maxQueued;
+            if (overflow) {
                 closed = true;
                 queue.clear();
             } else {
-                queue.add(frame);
+                enqueue(frame);
                 if (sending) {
                     return;
                 }
                 sending = true;
             }
         }
-        if (closed) {
+        if (overflow) {
             onOverflow.run();
             close(CloseReason.CloseCodes.VIOLATED_POLICY, "too slow: send queue full");
             return;
         }
-        sendNext();
+        lane.execute(this::sendNext);
+    }
+
+    /** Holding the lock. */
+    private void enqueue(String frame) {
+        queue.add(frame);
+        boolean batchable = version >= 2 && Frames.isUpdate(frame);
+        if (batchable && tailRun > 0 && tailRun < MAX_BATCHED) {
+            tailRun++;
+        } else {
+            queuedFrames++;
+            tailRun = batchable ? 1 : 0;
+        }
+    }
+
+    /** Sends what is queued, then closes. */
+    void closeAfterQueued(CloseReason.CloseCode code, String reason) {
+        synchronized (this) {
+            if (sending) {
+                closeWhenSent = new CloseReason(code, reason);
+                return;
+            }
+        }
+        close(code, reason);
     }
 
     private void sendNext() {
         String frame;
+        CloseReason closing = null;
         synchronized (this) {
-            frame = queue.poll();
-            if (frame == null || closed) {
+            frame = closed ? null : queue.poll();
+            if (frame == null) {
                 sending = false;
-                return;
+                queuedFrames = 0;
+                tailRun = 0;
+                closing = closed ? null : closeWhenSent;
+            } else {
+                queuedFrames = Math.max(0, queuedFrames - 1);
+                if (version >= 2 && Frames.isUpdate(frame) && Frames.isUpdate(queue.peek())) {
+                    frame = batch(frame);
+                }
+                if (queue.isEmpty()) {
+                    tailRun = 0;
+                }
             }
+        }
+        if (frame == null) {
+            if (closing != null) {
+                close(closing.getCloseCode(), closing.getReasonPhrase());
+            }
+            return;
         }
         try {
             session.getAsyncRemote().sendText(frame, result -> {
                 if (result.isOK()) {
-                    sendNext();
+                    lane.execute(this::sendNext);
                 } else {
                     // the container refused the write (e.g. its own pending-write limit): drop the peer
                     onOverflow.run();
@@ -107,6 +168,16 @@ final class Peer {
                 sending = false;
             }
         }
+    }
+
+    /** The queued updates after {@code first}, as far as they go, joined into one frame (holding the lock). */
+    private String batch(String first) {
+        List<String> updates = new ArrayList<>();
+        updates.add(first);
+        while (updates.size() < MAX_BATCHED && Frames.isUpdate(queue.peek())) {
+            updates.add(queue.poll());
+        }
+        return Frames.updates(updates);
     }
 
     /**
@@ -126,16 +197,16 @@ final class Peer {
         }
         incomingBytes += utf8Length(part);
         if (maxBytes > 0 && incomingBytes > maxBytes) {
-            incoming.setLength(0);
+            incoming = null;
             close(CloseReason.CloseCodes.TOO_BIG, "frame too large");
             return null;
         }
         if (!last) {
-            incoming.append(part);
+            incoming = incoming == null ? new StringBuilder(part) : incoming.append(part);
             return null;
         }
-        String text = incoming.length() == 0 ? part : incoming.append(part).toString();
-        incoming.setLength(0);
+        String text = incoming == null ? part : incoming.append(part).toString();
+        incoming = null;
         incomingBytes = 0;
         return text;
     }

@@ -79,8 +79,11 @@ public class RealtimeEndpoint {
     @OnOpen
     public void open(Session session, EndpointConfig config) {
         Map<String, Object> properties = session.getUserProperties();
-        Object caller = properties.get(CALLER);
-        hub().open(session, (String) properties.get(CLIENT_ID), caller instanceof RequestInfo info ? info
+        String clientId = (String) properties.get(CLIENT_ID);
+        // taken out: the hub keeps one copy per distinct caller, not one per connection
+        Object caller = properties.remove(CALLER);
+        properties.remove(CLIENT_ID);
+        hub().open(session, clientId, caller instanceof RequestInfo info ? info
                 : new RequestInfo(Map.of(), Optional.ofNullable(session.getUserPrincipal()),
                         String.valueOf(session.getRequestURI())));
     }

@@ -53,6 +53,7 @@ public class RealtimeHub {
 
     private final Map<Session, Peer> peers = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
+    private final SharedCallers callers = new SharedCallers();
 
     @Inject
     ChangeBus bus;
@@ -81,8 +82,13 @@ public class RealtimeHub {
     @Resource
     ManagedThreadFactory threads;
 
-    /** One thread delivers changes in publish order, off the committing request's thread. */
+    /**
+     * One thread matches changes to peers in publish order, off the committing request's thread;
+     * the lanes write the frames.
+     */
     private ExecutorService fanOut;
+    private SendLanes lanes;
+    private IdleTimer idleTimer;
     private FanOut delivery;
     private RealtimeHooks realtimeHooks;
 
@@ -92,9 +98,11 @@ public class RealtimeHub {
                 Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL),
                 new ScopedDelivery(readScope, registry));
         fanOut = Executors.newSingleThreadExecutor(threads);
+        lanes = new SendLanes(SendLanes.defaultCount(), threads);
         if (settings.jmsResyncPeers()) {
             bus.onGap(() -> fanOut.execute(this::resyncPeers));
         }
+        idleTimer = new IdleTimer(threads);
         PendingChanges pending = new PendingChanges(fanOut, delivery::deliver, MAX_BATCH);
         bus.onChange(pending::add);
     }
@@ -107,6 +115,8 @@ public class RealtimeHub {
     void stop() {
         if (fanOut != null) {
             fanOut.shutdownNow();
+            lanes.stop();
+            idleTimer.stop();
         }
         for (Peer peer : Set.copyOf(peers.values())) {
             peer.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
@@ -141,7 +151,9 @@ public class RealtimeHub {
     }
 
     void open(Session session, String clientId, RequestInfo caller) {
-        Peer peer = new Peer(session, clientId, caller, settings.maxQueuedFrames(), () -> close(session));
+        idleTimer.takeOver(session);
+        Peer peer = new Peer(session, clientId, callers.share(caller), settings.maxQueuedFrames(), lanes.assign(),
+                () -> close(session));
         peers.put(session, peer);
         if (clientId != null) {
             peer.version = PROTOCOL_VERSION;
@@ -212,13 +224,13 @@ public class RealtimeHub {
                 && ((jakarta.json.JsonNumber) version).doubleValue() >= 1
                 && ((jakarta.json.JsonNumber) version).doubleValue() <= PROTOCOL_VERSION)) {
             peer.send(Frames.initRefused("unsupported-version", PROTOCOL_VERSION));
-            peer.close(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported-version");
+            peer.closeAfterQueued(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported-version");
             return;
         }
         JsonValue announced = init.get("schema");
         if (announced != null && announced != JsonValue.NULL && !schemaSupported(announced)) {
             peer.send(Frames.initRefused(SchemaVerdict.NOT_SUPPORTED, PROTOCOL_VERSION));
-            peer.close(CloseReason.CloseCodes.VIOLATED_POLICY, SchemaVerdict.NOT_SUPPORTED);
+            peer.closeAfterQueued(CloseReason.CloseCodes.VIOLATED_POLICY, SchemaVerdict.NOT_SUPPORTED);
             return;
         }
         if (init.get("clientId") instanceof JsonString clientId) {

@@ -15,11 +15,16 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A real WebSocket client (JDK) collecting the text frames Rivulet sends. */
+/**
+ * A real WebSocket client (JDK) collecting the text frames Rivulet sends. A v2 batch
+ * ({@code {"updates":[…]}}, PROTOCOL §7.4) is taken apart into its {@code {"update":…}} frames,
+ * in order, as the rstore client handles it; {@link #batches} counts them.
+ */
 final class WsClient implements AutoCloseable {
 
     final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
     private final WebSocket socket;
 
     WsClient(URL deployment, String... headers) throws Exception {
@@ -41,7 +46,7 @@ final class WsClient implements AutoCloseable {
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         text.append(data);
                         if (last) {
-                            frames.add(text.toString());
+                            received(text.toString());
                             text.setLength(0);
                         }
                         if (!stalled) {
@@ -56,6 +61,17 @@ final class WsClient implements AutoCloseable {
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
+    }
+
+    private void received(String frame) {
+        if (!frame.startsWith("{\"updates\":")) {
+            frames.add(frame);
+            return;
+        }
+        batches.incrementAndGet();
+        try (var reader = jakarta.json.Json.createReader(new StringReader(frame))) {
+            reader.readObject().getJsonArray("updates").forEach(update -> frames.add("{\"update\":" + update + "}"));
+        }
     }
 
     WsClient send(String frame) {

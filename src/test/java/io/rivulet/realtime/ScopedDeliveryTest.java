@@ -61,7 +61,7 @@ class ScopedDeliveryTest {
         Session session = (Session) Proxy.newProxyInstance(ScopedDeliveryTest.class.getClassLoader(),
                 new Class<?>[] {Session.class}, (proxy, method, args) -> method.getName().equals("getAsyncRemote")
                         ? remote : null);
-        return new Peer(session, null, caller, 100, () -> { });
+        return new Peer(session, null, caller, 100, Runnable::run, () -> { });
     }
 
     private static Change change(String type, int id, String title) {
