@@ -113,15 +113,15 @@ public class RealtimeHub {
      */
     @PreDestroy
     void stop() {
+        for (Peer peer : Set.copyOf(peers.values())) {
+            peer.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
+        }
+        peers.clear();
         if (fanOut != null) {
             fanOut.shutdownNow();
             lanes.stop();
             idleTimer.stop();
         }
-        for (Peer peer : Set.copyOf(peers.values())) {
-            peer.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
-        }
-        peers.clear();
     }
 
     /**
@@ -290,7 +290,8 @@ public class RealtimeHub {
         Object where = hasWhere ? SuperJson.decodeValue("{\"json\":" + rawWhere + "}") : null;
         Optional<Condition> condition;
         try {
-            condition = ConditionParser.parse(where);
+            condition = ConditionParser.parse(where, new io.rivulet.query.ConditionLimits(settings.maxWhereNodes(),
+                    settings.maxWhereDepth()));
         } catch (InvalidConditionException e) {
             reject(peer, frame, "invalid-where");
             return;

@@ -13,7 +13,7 @@ class PeerTest {
     private static final long SECOND = 1_000_000_000L;
 
     private static Peer peer() {
-        return new Peer(null, null, new RequestInfo(Map.of(), Optional.empty(), "/ws"), 10, () -> { });
+        return new Peer(null, null, new RequestInfo(Map.of(), Optional.empty(), "/ws"), 10, Runnable::run, () -> { });
     }
 
     @Test
