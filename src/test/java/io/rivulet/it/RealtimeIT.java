@@ -146,12 +146,27 @@ class RealtimeIT extends DeployedRivulet {
         }
     }
 
+    /** A comment (of a new user's new post) for the backpressure tests; its id. */
+    private int comment(String email) {
+        int author = post("users", "{\"name\":\"S\",\"email\":\"" + email + "\"}").getInt("id");
+        int post = post("posts", "{\"authorId\":" + author + ",\"title\":\"p\"}").getInt("id");
+        return post("comments", "{\"postId\":" + post + ",\"authorId\":" + author + ",\"body\":\"b\"}").getInt("id");
+    }
+
+    /** One _batch of 50 updates of the comment's body, numbered from {@code first}. */
+    private void updateComment(int comment, String body, int first) {
+        StringBuilder ops = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            ops.append(i == 0 ? "" : ",").append("{\"type\":\"update\",\"collection\":\"comments\",\"key\":\"")
+                    .append(comment).append("\",\"item\":{\"body\":\"").append(body).append(first + i).append("\"}}");
+        }
+        assertEquals(200, rstore.send("POST", "api/rstore/_batch", sj("{\"operations\":[" + ops + "]}"),
+                "content-type", "application/json").status());
+    }
+
     @Test
     void aStalledPeerDoesNotDelayAHealthyOne() throws Exception {
-        int author = post("users", "{\"name\":\"S\",\"email\":\"stall@x.io\"}").getInt("id");
-        int post = post("posts", "{\"authorId\":" + author + ",\"title\":\"p\"}").getInt("id");
-        int comment = post("comments", "{\"postId\":" + post + ",\"authorId\":" + author + ",\"body\":\"b\"}")
-                .getInt("id");
+        int comment = comment("stall@x.io");
         try (WsClient stalled = new WsClient(base, true); WsClient healthy = v2("healthy")) {
             stalled.send(subscribe("comments", "")).send("ping");
             assertEquals("pong", stalled.next());
@@ -159,14 +174,7 @@ class RealtimeIT extends DeployedRivulet {
             String body = "x".repeat(3900);
             int updates = 30;
             for (int batch = 0; batch < updates; batch++) {
-                StringBuilder ops = new StringBuilder();
-                for (int i = 0; i < 50; i++) {
-                    ops.append(i == 0 ? "" : ",").append("{\"type\":\"update\",\"collection\":\"comments\",\"key\":\"")
-                            .append(comment).append("\",\"item\":{\"body\":\"").append(body).append(batch * 50 + i)
-                            .append("\"}}");
-                }
-                assertEquals(200, rstore.send("POST", "api/rstore/_batch", sj("{\"operations\":[" + ops + "]}"),
-                        "content-type", "application/json").status());
+                updateComment(comment, body, batch * 50);
             }
             for (int i = 0; i < updates * 50; i++) {
                 assertEquals("updated", healthy.nextJson().getJsonObject("update").getString("type"),
@@ -183,10 +191,7 @@ class RealtimeIT extends DeployedRivulet {
      */
     @Test
     void aPeerThatFallsTooFarBehindIsClosed() throws Exception {
-        int author = post("users", "{\"name\":\"O\",\"email\":\"overflow@x.io\"}").getInt("id");
-        int post = post("posts", "{\"authorId\":" + author + ",\"title\":\"p\"}").getInt("id");
-        int comment = post("comments", "{\"postId\":" + post + ",\"authorId\":" + author + ",\"body\":\"b\"}")
-                .getInt("id");
+        int comment = comment("overflow@x.io");
         try (java.net.Socket stalled = new java.net.Socket(); WsClient healthy = v2("healthy-overflow")) {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
@@ -207,14 +212,8 @@ class RealtimeIT extends DeployedRivulet {
             int updates = 0;
             for (int batch = 0; batch < 60
                     && !"1".equals(rstore.get("api/test/statements/peers", null).body()); batch++) {
-                StringBuilder ops = new StringBuilder();
-                for (int i = 0; i < 50; i++, updates++) {
-                    ops.append(i == 0 ? "" : ",").append("{\"type\":\"update\",\"collection\":\"comments\",\"key\":\"")
-                            .append(comment).append("\",\"item\":{\"body\":\"").append(body).append(updates)
-                            .append("\"}}");
-                }
-                assertEquals(200, rstore.send("POST", "api/rstore/_batch", sj("{\"operations\":[" + ops + "]}"),
-                        "content-type", "application/json").status());
+                updateComment(comment, body, updates);
+                updates += 50;
                 Thread.sleep(100);
             }
             for (int i = 0; i < updates; i++) {

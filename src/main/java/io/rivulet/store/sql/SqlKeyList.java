@@ -24,6 +24,13 @@ final class SqlKeyList {
     private static final Map<Class<?>, String> ARRAY_TYPES = Map.of(Long.class, "int8", Integer.class, "int4",
             Short.class, "int2", String.class, "text", java.util.UUID.class, "uuid");
 
+    /**
+     * Up to this many keys go as an {@code IN} list even on PostgreSQL: a get by key is one key,
+     * and a short list needs no array built and bound (in an A/B of get by key the two forms were
+     * within the noise).
+     */
+    private static final int FEW = 8;
+
     /** A parameter bound as a SQL array. */
     record ArrayParameter(String elementType, Object[] elements) {
     }
@@ -34,7 +41,7 @@ final class SqlKeyList {
     /** Appends the restriction's parameters to {@code parameters} and returns its SQL. */
     static String restriction(List<FieldDescriptor> fields, List<List<Object>> keys, List<Object> parameters,
             boolean arrays) {
-        if (arrays && fields.size() == 1) {
+        if (arrays && fields.size() == 1 && keys.size() > FEW) {
             String type = ARRAY_TYPES.get(SqlValues.jdbc(keys.get(0).get(0)).getClass());
             Object[] elements = new Object[keys.size()];
             for (int i = 0; i < elements.length; i++) {

@@ -45,8 +45,7 @@ public final class SqlRowReader {
     private static final LongAdder STATEMENTS = new LongAdder();
 
     private final Map<CollectionDescriptor, SqlTable> tables = new ConcurrentHashMap<>();
-    /** Whether the database is PostgreSQL; learnt from the first connection. */
-    private volatile Boolean postgresql;
+    private final PostgresqlCheck postgresql = new PostgresqlCheck();
 
     /** Statements this reader has run since the last call (a metric; tests count "no N+1" with it). */
     public static long statementsSinceLastCall() {
@@ -307,12 +306,7 @@ public final class SqlRowReader {
 
     /** Whether key lists go as one array parameter: on PostgreSQL ({@link SqlKeyList}). */
     private boolean arrays(Connection connection) throws SQLException {
-        Boolean known = postgresql;
-        if (known == null) {
-            known = SqlTable.isPostgresql(connection);
-            postgresql = known;
-        }
-        return known;
+        return postgresql.of(connection);
     }
 
     private SqlTable table(CollectionDescriptor collection) {

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 public final class SqlRowWriter {
 
     private final Map<CollectionDescriptor, Optional<SqlInsert>> inserts = new ConcurrentHashMap<>();
-    private volatile Boolean postgresql;
+    private final PostgresqlCheck postgresql = new PostgresqlCheck();
     private volatile Boolean xmlMapped;
 
     /** Whether this collection's rows can be written as plain SQL. */
@@ -87,12 +87,7 @@ public final class SqlRowWriter {
     }
 
     private boolean isPostgresql(Connection connection) throws SQLException {
-        Boolean known = postgresql;
-        if (known == null) {
-            known = SqlTable.isPostgresql(connection);
-            postgresql = known;
-        }
-        return known;
+        return postgresql.of(connection);
     }
 
     /** {@code NEXT VALUE FOR}: the standard form, which H2 and MariaDB read. */

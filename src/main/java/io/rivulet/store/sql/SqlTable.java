@@ -44,11 +44,6 @@ final class SqlTable {
         return readers.get(field);
     }
 
-    /** Whether a connection's database is PostgreSQL (its product name; callers keep the answer). */
-    static boolean isPostgresql(java.sql.Connection connection) throws java.sql.SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-    }
-
     static String column(FieldDescriptor field) {
         return ALIAS + "." + field.column();
     }
