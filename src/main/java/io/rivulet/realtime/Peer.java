@@ -222,7 +222,7 @@ final class Peer {
             return true;
         }
         long interval = 1_000_000_000L / perSecond;
-        long schedule = Math.max(frameSchedule == Long.MIN_VALUE ? now : frameSchedule, now) + interval;
+        long schedule = Math.max(frameSchedule, now) + interval;
         if (schedule - now > interval * Math.max(burst, 1)) {
             return false;
         }

@@ -39,18 +39,18 @@ final class PayaraCommands {
 
     /** What {@code payara/error-pages} prints: Payara's own error responses with the protocol's JSON body. */
     private static String errorPages() {
-        try (var files = Files.list(Path.of("payara/errors"))) {
-            StringBuilder commands = new StringBuilder();
-            int n = 0;
-            for (Path file : files.sorted().toList()) {
-                String status = file.getFileName().toString().replace(".json", "");
-                commands.append("set configs.config.server-config.http-service.virtual-server.server.property.send-error_")
-                        .append(++n).append("=\"code=").append(status).append(" path=")
-                        .append(file.toAbsolutePath()).append("\"\n");
+        try {
+            Process script = new ProcessBuilder("bash", "payara/error-pages").redirectErrorStream(true).start();
+            String commands = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (script.waitFor() != 0) {
+                throw new IllegalStateException("payara/error-pages failed: " + commands);
             }
-            return commands.toString();
+            return commands;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -275,7 +275,6 @@ public final class SqlRowReader {
         }
     }
 
-    /** The requested order, then the primary key, so that pages are stable. */
     /** Whether the selected fields hold the window's partition and order columns. */
     private static boolean windowOrderSelected(CollectionDescriptor target, List<FieldDescriptor> fields,
             List<FieldDescriptor> partition, List<SortOrder> orderBy) {
@@ -290,6 +289,7 @@ public final class SqlRowReader {
         return true;
     }
 
+    /** The requested order, then the primary key, so that pages are stable. */
     private static String order(CollectionDescriptor collection, List<SortOrder> orderBy) {
         StringBuilder sql = new StringBuilder();
         for (SortOrder sortOrder : orderBy) {
