@@ -30,7 +30,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -206,8 +205,11 @@ public class RealtimeHub {
             return;
         }
         JsonObject frame;
-        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
-            frame = reader.readObject();
+        try {
+            if (!(Jsonp.parse(text) instanceof JsonObject object)) {
+                return;
+            }
+            frame = object;
         } catch (RuntimeException e) {
             return;
         }

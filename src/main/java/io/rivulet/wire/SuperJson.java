@@ -5,8 +5,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,26 +159,12 @@ public final class SuperJson {
         return object;
     }
 
-    /**
-     * Parses with a streaming parser rather than a JsonReader, because the reader silently ignores
-     * text after the first value ({@code {"json":1} x}); the parser reports it.
-     */
     private static JsonValue parse(String text) {
-        JsonValue root;
-        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
-            parser.next();
-            root = parser.getValue();
-            if (parser.hasNext()) {
-                throw new SuperJsonException("Invalid JSON: unexpected text after the value");
-            }
-        } catch (SuperJsonException e) {
-            throw e;
+        try {
+            return Jsonp.parse(text);
         } catch (RuntimeException e) {
-            // JsonException mostly, but implementations also throw others, e.g. Parsson an
-            // UnsupportedOperationException for numbers longer than its limit.
             throw new SuperJsonException("Invalid JSON: " + e.getMessage(), e);
         }
-        return root;
     }
 
     /**

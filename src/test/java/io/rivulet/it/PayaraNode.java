@@ -73,14 +73,16 @@ final class PayaraNode implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("node " + name + " ended with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException("node " + name + " ended with " + process.exitValue() + "; the end of " + log
+                        + ":\n" + logTail());
             }
             if (answers()) {
                 return this;
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("node " + name + " did not start within 240 s; see " + log);
+        throw new IllegalStateException("node " + name + " did not start within 240 s (" + hangSummary() + "); the end of "
+                + log + ":\n" + logTail());
     }
 
     /** Waits until the log holds {@code text} (a deployment that fails does not end Payara Micro). */
@@ -120,6 +122,51 @@ final class PayaraNode implements AutoCloseable {
             return URI.create("http://127.0.0.1:" + port + "/").toURL();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One line for a start that hangs (the build's summary shows only a failure's first line): the
+     * last log line and where the main thread waits. The whole thread dump goes to
+     * {@code target/nodes/<name>-threads.txt}.
+     */
+    private String hangSummary() {
+        String lastLine = "";
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = lines.size() - 1; i >= 0 && lastLine.isBlank(); i--) {
+                lastLine = lines.get(i).strip();
+            }
+        } catch (IOException | RuntimeException e) {
+            lastLine = "(log unreadable: " + e + ")";
+        }
+        String main = "(no thread dump)";
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(log.resolveSibling(name + "-threads.txt"), dump);
+            int at = dump.indexOf("\"main\"");
+            if (at >= 0) {
+                main = String.join(" < ", dump.substring(at).lines().skip(2).limit(4).map(String::strip).toList());
+            }
+        } catch (IOException | RuntimeException e) {
+            main = "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "last log line: " + (lastLine.length() > 300 ? lastLine.substring(lastLine.length() - 300) : lastLine)
+                + "; main thread: " + main;
+    }
+
+    /** The last 40 lines of the log, for a failure message (CI keeps the output, not the files). */
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
