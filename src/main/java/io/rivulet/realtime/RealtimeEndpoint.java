@@ -114,7 +114,15 @@ public class RealtimeEndpoint {
         hub().fail(session);
     }
 
-    private static RealtimeHub hub() {
-        return CDI.current().select(RealtimeHub.class).get();
+    /** The hub, looked up once per connection (the container makes one endpoint per connection), not per frame. */
+    private RealtimeHub hub;
+
+    private RealtimeHub hub() {
+        RealtimeHub known = hub;
+        if (known == null) {
+            known = CDI.current().select(RealtimeHub.class).get();
+            hub = known;
+        }
+        return known;
     }
 }
