@@ -44,10 +44,10 @@ class ClusterIT {
         TestEnvironment.Database database = TestEnvironment.freshDatabase();
         String[] jms = {"rivulet.bus=jms", "rivulet.jms.broker-url=" + broker.url(), "rivulet.jms.topic=rivulet.it",
             "rivulet.example.recipes=true"};
-        nodeA = PayaraNode.start("cluster-a", database, jms);
-        nodeB = PayaraNode.start("cluster-b", database, jms);
-        nodeA.awaitUp();
-        nodeB.awaitUp();
+        // one after the other: the first start on an empty database creates the schema; two first
+        // starts at once race on it (README, "Running a cluster")
+        nodeA = PayaraNode.start("cluster-a", database, jms).awaitUp();
+        nodeB = PayaraNode.start("cluster-b", database, jms).awaitUp();
         a = new RstoreClient(nodeA.url());
         b = new RstoreClient(nodeB.url());
     }
