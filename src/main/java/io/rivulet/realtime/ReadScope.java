@@ -32,11 +32,13 @@ public interface ReadScope {
     boolean applies(String collection);
 
     /**
-     * What a caller may see of changes of one collection, now.
+     * What callers may see of changes of one collection, now: all of them at once, so that the
+     * adapter can check them together (one statement for all callers whose scopes need a query).
      *
-     * @param caller  the peer's WebSocket handshake, as hooks see it
+     * @param callers the peers' WebSocket handshakes, as hooks see them, one per distinct caller
      * @param changes committed changes of {@code collection}, in publish order
-     * @return one visibility per change, index-aligned; never throws (a failure hides)
+     * @return per caller (index-aligned), one visibility per change (index-aligned); never throws
+     *     (a failure hides)
      */
-    List<Visibility> judge(String collection, RequestInfo caller, List<Change> changes);
+    List<List<Visibility>> judge(String collection, List<RequestInfo> callers, List<Change> changes);
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * see of their caller, so a change costs one scope check per distinct caller among the matching
  * peers, not one per peer; an unscoped collection costs none. A row the caller may no longer see
  * goes out as a {@code deleted} frame holding only its key fields. The changes of a batch (one
- * commit, or a burst) share one check per collection and caller.
+ * commit, or a burst) and all its callers share one check per collection (one statement for
+ * all callers whose scopes need a query).
  */
 final class ScopedDelivery {
 
@@ -44,8 +45,8 @@ final class ScopedDelivery {
      */
     void deliver(List<Match> matches) {
         Map<String, Boolean> scoped = new HashMap<>();
-        Map<Scope, List<Integer>> asked = new LinkedHashMap<>();
-        Map<Scope, RequestInfo> callers = new HashMap<>();
+        Map<String, java.util.SortedSet<Integer>> indexes = new LinkedHashMap<>();
+        Map<String, Map<Object, RequestInfo>> callers = new HashMap<>();
         for (int i = 0; i < matches.size(); i++) {
             Match match = matches.get(i);
             String collection = match.change().collection();
@@ -53,23 +54,23 @@ final class ScopedDelivery {
                 continue;
             }
             for (Peer peer : match.peers()) {
-                Scope key = new Scope(collection, peer.scopeIdentity);
-                List<Integer> indexes = asked.computeIfAbsent(key, k -> new ArrayList<>());
-                if (indexes.isEmpty() || indexes.get(indexes.size() - 1) != i) {
-                    indexes.add(i);
-                }
-                callers.putIfAbsent(key, peer.caller);
+                indexes.computeIfAbsent(collection, c -> new java.util.TreeSet<>()).add(i);
+                callers.computeIfAbsent(collection, c -> new LinkedHashMap<>()).putIfAbsent(peer.scopeIdentity, peer.caller);
             }
         }
         Map<Scope, Map<Integer, Visibility>> verdicts = new HashMap<>();
-        asked.forEach((key, indexes) -> {
-            List<Visibility> judged = scope.judge(key.collection(), callers.get(key),
-                    indexes.stream().map(i -> matches.get(i).change()).toList());
-            Map<Integer, Visibility> byIndex = new HashMap<>();
-            for (int j = 0; j < indexes.size(); j++) {
-                byIndex.put(indexes.get(j), judged.get(j));
+        indexes.forEach((collection, asked) -> {
+            List<Integer> positions = List.copyOf(asked);
+            List<Object> identities = List.copyOf(callers.get(collection).keySet());
+            List<List<Visibility>> judged = scope.judge(collection, List.copyOf(callers.get(collection).values()),
+                    positions.stream().map(i -> matches.get(i).change()).toList());
+            for (int c = 0; c < identities.size(); c++) {
+                Map<Integer, Visibility> byIndex = new HashMap<>();
+                for (int j = 0; j < positions.size(); j++) {
+                    byIndex.put(positions.get(j), judged.get(c).get(j));
+                }
+                verdicts.put(new Scope(collection, identities.get(c)), byIndex);
             }
-            verdicts.put(key, byIndex);
         });
         for (int i = 0; i < matches.size(); i++) {
             Change change = matches.get(i).change();

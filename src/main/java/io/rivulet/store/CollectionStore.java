@@ -123,6 +123,27 @@ public class CollectionStore {
         return found;
     }
 
+    /**
+     * {@link #keysInScope} for many scopes (callers) at once, in one query that selects a flag per
+     * scope; falls back to one query per scope when a scope's restrictions join other entities.
+     *
+     * @return per scope (index-aligned), the keys found inside it
+     */
+    public List<java.util.Set<String>> keysInScopes(CollectionDescriptor collection, List<List<Object>> keys,
+            List<List<QueryTransform>> scopes) {
+        if (keys.isEmpty() || scopes.isEmpty()) {
+            return java.util.Collections.nCopies(scopes.size(), java.util.Set.of());
+        }
+        if (scopes.size() > 1) {
+            Optional<List<java.util.Set<String>>> together = RowQuery.rows(entityManager, collection).keys(keys)
+                    .fetchKeysPerScope(scopes);
+            if (together.isPresent()) {
+                return together.get();
+            }
+        }
+        return scopes.stream().map(scope -> keysInScope(collection, keys, scope)).toList();
+    }
+
     private static List<List<Object>> parseKeys(CollectionDescriptor collection, List<String> keys) {
         List<List<Object>> parsed = new ArrayList<>(keys.size());
         for (String key : keys) {

@@ -196,6 +196,51 @@ public final class RowQuery<T> {
         return rows;
     }
 
+    /**
+     * Runs a {@link #rows} query that selects, next to each row's key, one flag per scope: whether
+     * the row passes that scope's restrictions ({@code CASE WHEN <scope> THEN 1 ELSE 0 END}). Many
+     * callers' read scopes are checked in one statement this way.
+     *
+     * @param scopes per scope, the before hooks' restrictions (each scope non-empty)
+     * @return per scope (index-aligned), the keys ({@code "7::42"}) of the rows inside it; empty
+     *     when a restriction adds a join or a fetch to the root, which would change the rows the
+     *     other scopes see (then each scope needs its own statement)
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<List<java.util.Set<String>>> fetchKeysPerScope(List<List<QueryTransform>> scopes) {
+        CriteriaQuery<Tuple> tuples = (CriteriaQuery<Tuple>) query;
+        List<FieldDescriptor> key = collection.primaryKey();
+        List<jakarta.persistence.criteria.Selection<?>> selections = new ArrayList<>();
+        key.forEach(f -> selections.add(Paths.of(root, f)));
+        int joins = root.getJoins().size();
+        int fetches = root.getFetches().size();
+        for (List<QueryTransform> scope : scopes) {
+            Predicate[] parts = scope.stream().map(t -> t.where(cb, root, query)).toArray(Predicate[]::new);
+            if (root.getJoins().size() != joins || root.getFetches().size() != fetches) {
+                return java.util.Optional.empty();
+            }
+            selections.add(cb.<Integer>selectCase().when(cb.and(parts), 1).otherwise(0));
+        }
+        tuples.multiselect(selections);
+        List<java.util.Set<String>> inside = new ArrayList<>(scopes.size());
+        for (int i = 0; i < scopes.size(); i++) {
+            inside.add(new java.util.HashSet<>());
+        }
+        for (Tuple tuple : (List<Tuple>) prepare().getResultList()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < key.size(); i++) {
+                values.put(key.get(i).name(), ValueCodec.toWire(key.get(i), tuple.get(i)));
+            }
+            String formatted = KeyCodec.format(collection, values);
+            for (int i = 0; i < scopes.size(); i++) {
+                if (tuple.get(key.size() + i) instanceof Number flag && flag.intValue() == 1) {
+                    inside.get(i).add(formatted);
+                }
+            }
+        }
+        return java.util.Optional.of(inside);
+    }
+
     /** A row of a relation's target and the key of the parent it belongs to. */
     public record RelatedRow(String parentKey, Map<String, Object> row) {
     }

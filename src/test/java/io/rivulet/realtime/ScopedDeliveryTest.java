@@ -34,11 +34,13 @@ class ScopedDeliveryTest {
         }
 
         @Override
-        public List<Visibility> judge(String collection, RequestInfo caller, List<Change> changes) {
-            judged.add(caller.header("x-user").orElseThrow() + " " + changes.stream().map(Change::key).toList());
-            return changes.stream().map(c -> c.type().equals(Change.DELETED) ? Visibility.KEY_ONLY_DELETE
+        public List<List<Visibility>> judge(String collection, List<RequestInfo> callers, List<Change> changes) {
+            judged.add(callers.stream().map(c -> c.header("x-user").orElseThrow()).toList() + " "
+                    + changes.stream().map(Change::key).toList());
+            return callers.stream().map(caller -> changes.stream().map(c -> c.type().equals(Change.DELETED)
+                    ? Visibility.KEY_ONLY_DELETE
                     : caller == ANN && "ann".equals(c.record().get("title")) ? Visibility.VISIBLE : Visibility.HIDDEN)
-                    .toList();
+                    .toList()).toList();
         }
     };
 
@@ -69,7 +71,7 @@ class ScopedDeliveryTest {
     }
 
     @Test
-    void oneCheckPerCallerForAllChangesOfABatchThenFramesInPublishOrder() {
+    void oneCheckForAllCallersAndChangesOfABatchThenFramesInPublishOrder() {
         List<String> ann1 = new ArrayList<>();
         List<String> ann2 = new ArrayList<>();
         List<String> bob = new ArrayList<>();
@@ -79,7 +81,8 @@ class ScopedDeliveryTest {
         Change third = change(Change.DELETED, 1, "ann");
         new ScopedDelivery(scope, registry).deliver(List.of(new ScopedDelivery.Match(first, peers),
                 new ScopedDelivery.Match(second, peers), new ScopedDelivery.Match(third, peers)));
-        assertEquals(List.of("ann [1, 2, 1]", "bob [1, 2, 1]"), judged, "peers of one caller share one check");
+        assertEquals(List.of("[ann, bob] [1, 2, 1]"), judged,
+                "one check for the batch: each caller once, however many of its peers matched");
         String keyOnly = "{\"update\":{\"collection\":\"todos\",\"type\":\"deleted\",\"key\":\"1\",\"record\":{\"id\":1}}}";
         assertEquals(List.of(Frames.update(first), keyOnly), ann1);
         assertEquals(ann1, ann2);

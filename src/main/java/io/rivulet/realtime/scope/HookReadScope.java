@@ -1,6 +1,5 @@
 package io.rivulet.realtime.scope;
 
-import io.rivulet.RstoreException;
 import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.Operation;
 import io.rivulet.hooks.RequestInfo;
@@ -13,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The {@link ReadScope} of the collection hooks: a collection is scoped when a hook observes its
@@ -25,8 +22,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class HookReadScope implements ReadScope {
-
-    private static final Logger LOG = Logger.getLogger(HookReadScope.class.getName());
 
     @Inject
     RivuletSettings settings;
@@ -49,23 +44,19 @@ public class HookReadScope implements ReadScope {
     }
 
     @Override
-    public List<Visibility> judge(String collection, RequestInfo caller, List<Change> changes) {
+    public List<List<Visibility>> judge(String collection, List<RequestInfo> callers, List<Change> changes) {
         Optional<CollectionDescriptor> descriptor = registry.find(collection);
         if (descriptor.isEmpty()) {
-            return ScopeRules.all(changes.size(), Visibility.HIDDEN);
+            return callers.stream().map(c -> ScopeRules.all(changes.size(), Visibility.HIDDEN)).toList();
         }
         try {
-            return check.judge(descriptor.get(), caller, changes);
+            return check.judge(descriptor.get(), callers, changes);
         } catch (RuntimeException e) {
-            Optional<RstoreException> refused = RstoreException.in(e);
-            if (refused.isPresent() && refused.get().status() < 500) {
-                LOG.fine(() -> "Rivulet realtime: the read hooks of " + collection + " refuse a caller: "
-                        + refused.get().status());
-            } else {
-                LOG.log(Level.WARNING, "Rivulet realtime: the read scope of " + collection
-                        + " failed; its changes are hidden from that caller", e);
+            if (callers.size() == 1) {
+                return List.of(ScopeRules.hiddenAfter(collection, e, changes.size()));
             }
-            return ScopeRules.all(changes.size(), Visibility.HIDDEN);
+            // one caller's hook may have spoilt the shared transaction: each caller in its own
+            return callers.stream().map(caller -> judge(collection, List.of(caller), changes).get(0)).toList();
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.rivulet.realtime.scope;
 
+import io.rivulet.RstoreException;
 import io.rivulet.realtime.Change;
 import io.rivulet.realtime.ReadScope.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -67,6 +70,19 @@ final class ScopeRules {
     /** The changes whose rows a query has to check (a deleted row can no longer be found). */
     static List<Change> toQuery(List<Change> changes) {
         return changes.stream().filter(c -> !Change.DELETED.equals(c.type())).toList();
+    }
+
+    /** Nothing of the changes, for a caller whose read hooks refused (4xx, logged at FINE) or failed (logged). */
+    static List<Visibility> hiddenAfter(String collection, RuntimeException e, int size) {
+        Optional<RstoreException> refused = RstoreException.in(e);
+        if (refused.isPresent() && refused.get().status() < 500) {
+            LOG.fine(() -> "Rivulet realtime: the read hooks of " + collection + " refuse a caller: "
+                    + refused.get().status());
+        } else {
+            LOG.log(Level.WARNING, "Rivulet realtime: the read scope of " + collection
+                    + " failed; its changes are hidden from that caller", e);
+        }
+        return all(size, Visibility.HIDDEN);
     }
 
     static List<Visibility> all(int size, Visibility visibility) {
