@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@link ReadScope} of the collection hooks: a collection is scoped when a hook observes its
@@ -22,6 +24,11 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class HookReadScope implements ReadScope {
+
+    private static final Logger LOG = Logger.getLogger(HookReadScope.class.getName());
+
+    private final java.util.concurrent.atomic.AtomicBoolean sharedFailureLogged =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @Inject
     RivuletSettings settings;
@@ -56,6 +63,12 @@ public class HookReadScope implements ReadScope {
                 return List.of(ScopeRules.hiddenAfter(collection, e, changes.size()));
             }
             // one caller's hook may have spoilt the shared transaction: each caller in its own
+            if (sharedFailureLogged.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "Rivulet realtime: the shared read-scope check of " + collection
+                        + " failed; its callers are checked one by one (logged once)", e);
+            } else {
+                LOG.log(Level.FINE, "Rivulet realtime: the shared read-scope check failed again", e);
+            }
             return callers.stream().map(caller -> judge(collection, List.of(caller), changes).get(0)).toList();
         }
     }
