@@ -27,6 +27,13 @@ final class Peer {
 
     /** Updates sent at most as one {@code updates} frame. */
     private static final int MAX_BATCHED = 64;
+    /**
+     * How much more of an oversized message Rivulet reads (and drops) before it closes with 1009.
+     * It reads such a message to its end first: a socket closed while the client is still sending
+     * holds unread data, and TCP then resets the connection, which can lose the close frame on its
+     * way to the client (it sees 1006 instead of 1009).
+     */
+    private static final long MAX_DROPPED = 32L * 1024 * 1024;
 
     final Session session;
     final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(2);
@@ -55,6 +62,8 @@ final class Peer {
     /** The parts of a client message received so far (the container calls one at a time per session). */
     private StringBuilder incoming;
     private long incomingBytes;
+    /** Bytes of an oversized frame read and dropped so far; -1 when none is being dropped. */
+    private long dropped = -1;
     /** When the client's frames would have been sent at exactly the allowed rate (GCRA), in nanos. */
     private long frameSchedule = Long.MIN_VALUE;
 
@@ -187,7 +196,8 @@ final class Peer {
      *
      * @param maxBytes the largest message in UTF-8 bytes; 0 or less: no limit
      * @return the whole message after its last part; null before it, and null once the message
-     *         outgrew the limit, which closes the connection (1009)
+     *         outgrew the limit, which closes the connection (1009) once its last part has been read
+     *         and dropped (or {@link #MAX_DROPPED} more chars of it)
      */
     String assemble(String part, boolean last, int maxBytes) {
         synchronized (this) {
@@ -195,10 +205,21 @@ final class Peer {
                 return null;
             }
         }
+        if (dropped >= 0) {
+            dropped += part.length();
+            if (last || dropped > MAX_DROPPED) {
+                close(CloseReason.CloseCodes.TOO_BIG, "frame too large");
+            }
+            return null;
+        }
         incomingBytes += utf8Length(part);
         if (maxBytes > 0 && incomingBytes > maxBytes) {
             incoming = null;
-            close(CloseReason.CloseCodes.TOO_BIG, "frame too large");
+            if (last) {
+                close(CloseReason.CloseCodes.TOO_BIG, "frame too large");
+            } else {
+                dropped = 0;
+            }
             return null;
         }
         if (!last) {

@@ -210,7 +210,7 @@ class RealtimeIT extends DeployedRivulet {
             healthy.send(subscribe("comments", "")).sync();
             String body = "x".repeat(3900);
             int updates = 0;
-            for (int batch = 0; batch < 60
+            for (int batch = 0; batch < 120
                     && !"1".equals(rstore.get("api/test/statements/peers", null).body()); batch++) {
                 updateComment(comment, body, updates);
                 updates += 50;
@@ -220,8 +220,13 @@ class RealtimeIT extends DeployedRivulet {
                 assertEquals("updated", healthy.nextJson().getJsonObject("update").getString("type"),
                         "update " + i + " reached the healthy peer");
             }
-            assertEquals("1", rstore.get("api/test/statements/peers", null).body(),
-                    "the peer that fell behind was closed and dropped");
+            // the close of a peer whose socket is full can take a moment (its close frame cannot be written)
+            String peers = rstore.get("api/test/statements/peers", null).body();
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                    !"1".equals(peers) && System.nanoTime() < deadline; Thread.sleep(200)) {
+                peers = rstore.get("api/test/statements/peers", null).body();
+            }
+            assertEquals("1", peers, "the peer that fell behind was closed and dropped");
         }
     }
 
@@ -254,9 +259,13 @@ class RealtimeIT extends DeployedRivulet {
     @Test
     void aFrameStormClosesTheConnection() throws Exception {
         try (WsClient ws = v2("storm")) {
-            for (int i = 0; i < 100; i++) {
-                ws.send(i % 2 == 0 ? subscribe("todos", "") : "{\"subscription\":{\"action\":\"unsubscribe\","
-                        + "\"collection\":\"todos\"}}");
+            for (int i = 0; i < 100 && !ws.closed.isDone(); i++) {
+                try {
+                    ws.send(i % 2 == 0 ? subscribe("todos", "") : "{\"subscription\":{\"action\":\"unsubscribe\","
+                            + "\"collection\":\"todos\"}}");
+                } catch (java.util.concurrent.CompletionException e) {
+                    break; // the server closed the connection while the storm was still being sent
+                }
             }
             assertEquals(1008, ws.closed.get(5, TimeUnit.SECONDS), "more frames than the rate and burst allow");
         }
