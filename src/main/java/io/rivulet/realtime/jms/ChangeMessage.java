@@ -10,7 +10,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +64,13 @@ public record ChangeMessage(String node, long sequence, String schemaVersion, Ch
     public static Optional<ChangeMessage> fromJson(String text,
             Function<String, Optional<CollectionDescriptor>> collections) {
         JsonObject json;
-        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
-            json = reader.readObject();
+        try {
+            json = Jsonp.parse(text) instanceof JsonObject object ? object : null;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a JSON object", e);
+        }
+        if (json == null) {
+            throw new IllegalArgumentException("not a JSON object");
         }
         if (!(json.get("format") instanceof JsonNumber format) || format.intValue() != FORMAT) {
             throw new IllegalArgumentException("unknown message format " + json.get("format"));
