@@ -204,13 +204,13 @@ public class RealtimeHub {
             peer.send("pong");
             return;
         }
-        JsonObject frame;
+        JsonValue parsed;
         try {
-            if (!(Jsonp.parse(text) instanceof JsonObject object)) {
-                return;
-            }
-            frame = object;
+            parsed = Jsonp.parse(text);
         } catch (RuntimeException e) {
+            return;
+        }
+        if (!(parsed instanceof JsonObject frame)) {
             return;
         }
         if (frame.get("init") instanceof JsonObject init) {

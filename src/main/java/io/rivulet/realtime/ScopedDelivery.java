@@ -5,11 +5,12 @@ import io.rivulet.realtime.ReadScope.Visibility;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.schema.FieldDescriptor;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The last step of the fan-out: a change reaches a matching peer only as far as the peer's caller
@@ -45,7 +46,7 @@ final class ScopedDelivery {
      */
     void deliver(List<Match> matches) {
         Map<String, Boolean> scoped = new HashMap<>();
-        Map<String, java.util.SortedSet<Integer>> indexes = new LinkedHashMap<>();
+        Map<String, SortedSet<Integer>> indexes = new LinkedHashMap<>();
         Map<String, Map<Object, RequestInfo>> callers = new HashMap<>();
         for (int i = 0; i < matches.size(); i++) {
             Match match = matches.get(i);
@@ -54,7 +55,7 @@ final class ScopedDelivery {
                 continue;
             }
             for (Peer peer : match.peers()) {
-                indexes.computeIfAbsent(collection, c -> new java.util.TreeSet<>()).add(i);
+                indexes.computeIfAbsent(collection, c -> new TreeSet<>()).add(i);
                 callers.computeIfAbsent(collection, c -> new LinkedHashMap<>()).putIfAbsent(peer.scopeIdentity, peer.caller);
             }
         }

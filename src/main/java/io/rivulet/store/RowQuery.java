@@ -187,11 +187,7 @@ public final class RowQuery<T> {
         List<Tuple> results = (List<Tuple>) window(prepare(), offset, limit).getResultList();
         List<Map<String, Object>> rows = new ArrayList<>(results.size());
         for (Tuple tuple : results) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < fields.size(); i++) {
-                row.put(fields.get(i).name(), ValueCodec.toWire(fields.get(i), tuple.get(i)));
-            }
-            rows.add(row);
+            rows.add(wireRow(tuple, fields, 0));
         }
         return rows;
     }
@@ -227,11 +223,7 @@ public final class RowQuery<T> {
             inside.add(new java.util.HashSet<>());
         }
         for (Tuple tuple : (List<Tuple>) prepare().getResultList()) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < key.size(); i++) {
-                values.put(key.get(i).name(), ValueCodec.toWire(key.get(i), tuple.get(i)));
-            }
-            String formatted = KeyCodec.format(collection, values);
+            String formatted = KeyCodec.format(collection, wireRow(tuple, key, 0));
             for (int i = 0; i < scopes.size(); i++) {
                 if (tuple.get(key.size() + i) instanceof Number flag && flag.intValue() == 1) {
                     inside.get(i).add(formatted);
@@ -239,6 +231,15 @@ public final class RowQuery<T> {
             }
         }
         return java.util.Optional.of(inside);
+    }
+
+    /** The fields' wire values, read from the tuple's elements from {@code first} on. */
+    private static Map<String, Object> wireRow(Tuple tuple, List<FieldDescriptor> fields, int first) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            row.put(fields.get(i).name(), ValueCodec.toWire(fields.get(i), tuple.get(first + i)));
+        }
+        return row;
     }
 
     /** A row of a relation's target and the key of the parent it belongs to. */
@@ -256,16 +257,8 @@ public final class RowQuery<T> {
         tuples.multiselect(selections);
         List<RelatedRow> rows = new ArrayList<>();
         for (Tuple tuple : (List<Tuple>) prepare().getResultList()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < fields.size(); i++) {
-                row.put(fields.get(i).name(), ValueCodec.toWire(fields.get(i), tuple.get(i)));
-            }
-            Map<String, Object> parentValues = new LinkedHashMap<>();
-            for (int i = 0; i < parentKey.size(); i++) {
-                parentValues.put(parentKey.get(i).name(),
-                        ValueCodec.toWire(parentKey.get(i), tuple.get(fields.size() + i)));
-            }
-            rows.add(new RelatedRow(KeyCodec.format(parent, parentValues), row));
+            rows.add(new RelatedRow(KeyCodec.format(parent, wireRow(tuple, parentKey, fields.size())),
+                    wireRow(tuple, fields, 0)));
         }
         return rows;
     }

@@ -63,13 +63,13 @@ public record ChangeMessage(String node, long sequence, String schemaVersion, Ch
      */
     public static Optional<ChangeMessage> fromJson(String text,
             Function<String, Optional<CollectionDescriptor>> collections) {
-        JsonObject json;
+        JsonValue parsed;
         try {
-            json = Jsonp.parse(text) instanceof JsonObject object ? object : null;
+            parsed = Jsonp.parse(text);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a JSON object", e);
         }
-        if (json == null) {
+        if (!(parsed instanceof JsonObject json)) {
             throw new IllegalArgumentException("not a JSON object");
         }
         if (!(json.get("format") instanceof JsonNumber format) || format.intValue() != FORMAT) {

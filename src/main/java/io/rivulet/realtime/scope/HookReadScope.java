@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,8 +28,7 @@ public class HookReadScope implements ReadScope {
 
     private static final Logger LOG = Logger.getLogger(HookReadScope.class.getName());
 
-    private final java.util.concurrent.atomic.AtomicBoolean sharedFailureLogged =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean sharedFailureLogged = new AtomicBoolean();
 
     @Inject
     RivuletSettings settings;

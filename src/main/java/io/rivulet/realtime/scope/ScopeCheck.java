@@ -2,6 +2,7 @@ package io.rivulet.realtime.scope;
 
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
+import io.rivulet.hooks.QueryTransform;
 import io.rivulet.hooks.RequestInfo;
 import io.rivulet.hooks.fire.HookFirer;
 import io.rivulet.query.SearchQuery;
@@ -14,14 +15,12 @@ import io.rivulet.store.CollectionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import io.rivulet.hooks.QueryTransform;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Predicate;
 
 /**
