@@ -25,6 +25,10 @@ public class RivuletSettings {
     int maxKeys;
 
     @Inject
+    @ConfigProperty(name = "rivulet.limits.max-lookup-keys", defaultValue = "50000")
+    int maxLookupKeys;
+
+    @Inject
     @ConfigProperty(name = "rivulet.limits.max-include-depth", defaultValue = "5")
     int maxIncludeDepth;
 
@@ -49,7 +53,7 @@ public class RivuletSettings {
     int maxBodyBytes;
 
     @Inject
-    @ConfigProperty(name = "rivulet.limits.max-query-bytes", defaultValue = "65536")
+    @ConfigProperty(name = "rivulet.limits.max-query-bytes", defaultValue = "1048576")
     int maxQueryBytes;
 
     @Inject
@@ -251,6 +255,11 @@ public class RivuletSettings {
 
     public int maxKeys() {
         return maxKeys;
+    }
+
+    /** Keys of a key lookup (only keys and primary-key columns: the offline client's deletion check). */
+    public int maxLookupKeys() {
+        return maxLookupKeys;
     }
 
     public int maxIncludeDepth() {

@@ -28,4 +28,14 @@ public record SearchQuery(
 
     public static final SearchQuery EMPTY =
             new SearchQuery(Optional.empty(), List.of(), Optional.empty(), 0, Map.of(), List.of(), Optional.empty());
+
+    /**
+     * Whether this is a key lookup: keys and a column selection, nothing else (no where, order,
+     * window or include). The offline client's deletion check is one, with every key it holds
+     * (PROTOCOL §6.2); it may carry more keys than other lists, if its columns are the primary key.
+     */
+    public boolean isKeyLookup() {
+        return !keys.isEmpty() && where.isEmpty() && orderBy.isEmpty() && limit.isEmpty() && offset == 0
+                && include.isEmpty() && !columns.isEmpty() && !columns.containsValue(Boolean.FALSE);
+    }
 }

@@ -13,10 +13,12 @@ import java.util.Optional;
 public final class SearchQueryParser {
 
     private final int maxKeys;
+    private final int maxLookupKeys;
     private final ConditionLimits whereLimits;
 
     public SearchQueryParser(QueryLimits limits) {
         this.maxKeys = limits.maxKeys();
+        this.maxLookupKeys = limits.maxLookupKeys();
         this.whereLimits = limits.where();
     }
 
@@ -28,9 +30,14 @@ public final class SearchQueryParser {
         if (!(decoded instanceof Map<?, ?> map)) {
             throw Errors.invalidSuperjson();
         }
-        return new SearchQuery(where(map.get("where")), orderBy(map.get("orderBy")), limit(map.get("limit")),
-                offset(map.get("offset")), columns(map.get("columns")), keys(map.get("keys")),
+        SearchQuery query = new SearchQuery(where(map.get("where")), orderBy(map.get("orderBy")),
+                limit(map.get("limit")), offset(map.get("offset")), columns(map.get("columns")), keys(map.get("keys")),
                 include(map.get("include") != null ? map.get("include") : map.get("with")));
+        int allowed = query.isKeyLookup() && maxKeys > 0 ? Math.max(maxKeys, maxLookupKeys) : maxKeys;
+        if (allowed > 0 && query.keys().size() > allowed) {
+            throw Errors.tooManyKeys(query.isKeyLookup() ? allowed : maxKeys);
+        }
+        return query;
     }
 
     private Optional<Condition> where(Object where) {
@@ -120,9 +127,6 @@ public final class SearchQueryParser {
         }
         if (!(keys instanceof List<?> list)) {
             throw Errors.invalidKeys();
-        }
-        if (maxKeys > 0 && list.size() > maxKeys) {
-            throw Errors.tooManyKeys(maxKeys);
         }
         List<String> strings = new ArrayList<>(list.size());
         for (Object key : list) {

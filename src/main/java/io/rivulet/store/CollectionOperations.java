@@ -63,7 +63,7 @@ public class CollectionOperations {
             return service.list(event);
         }
         SearchQuery query = event.searchQuery();
-        return store.list(collection.get(), query, clampedLimit(query), includes.read(collection.get(), query),
+        return store.list(collection.get(), query, CollectionStore.rowLimit(settings, query), includes.read(collection.get(), query),
                 List.of());
     }
 
@@ -131,11 +131,6 @@ public class CollectionOperations {
     /** A create inside the caller's own transaction stays with JPA, whose commit it joins. */
     private boolean inTransaction() {
         return transactions != null && transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
-    }
-
-    int clampedLimit(SearchQuery query) {
-        int maxLimit = settings.maxLimit() > 0 ? settings.maxLimit() : Integer.MAX_VALUE;
-        return Math.min(query.limit().orElse(maxLimit), maxLimit);
     }
 
     /** @throws RstoreException 404 for an unknown collection */

@@ -46,9 +46,7 @@ public class CollectionService {
     public Object list(CollectionEvent event) {
         CollectionDescriptor collection = collection(event);
         SearchQuery query = event.searchQuery();
-        int maxLimit = settings.maxLimit() > 0 ? settings.maxLimit() : Integer.MAX_VALUE;
-        int limit = Math.min(query.limit().orElse(maxLimit), maxLimit);
-        event.completed(store.list(collection, query, limit, includes.read(collection, query), event.transforms()), null);
+        event.completed(store.list(collection, query, CollectionStore.rowLimit(settings, query), includes.read(collection, query), event.transforms()), null);
         return event.result();
     }
 

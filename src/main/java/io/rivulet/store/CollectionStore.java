@@ -48,13 +48,44 @@ public class CollectionStore {
     /** Looked up on first use (set directly by the in-process tests). */
     volatile DataSource dataSource;
 
+    /** Keys per statement of a longer key lookup (bind parameters are limited: PostgreSQL's at 65,535). */
+    static final int KEYS_PER_STATEMENT = 1000;
+
     /**
-     * @param limit    rows at most (already clamped)
+     * The rows a list may return: the client's {@code limit} clamped to {@code max-limit}, which is
+     * also the default; a list by keys without a limit returns every key found (a key lookup may
+     * hold more keys than {@code max-limit}).
+     */
+    static int rowLimit(RivuletSettings settings, SearchQuery query) {
+        int maxLimit = settings.maxLimit() > 0 ? settings.maxLimit() : Integer.MAX_VALUE;
+        if (query.limit().isEmpty() && !query.keys().isEmpty()) {
+            return Math.max(maxLimit, query.keys().size());
+        }
+        return Math.min(query.limit().orElse(maxLimit), maxLimit);
+    }
+
+    /**
+     * @param limit    rows at most ({@link #rowLimit})
      * @param includes relations to load into the rows
      * @param scope    restrictions of before hooks
+     * @throws RstoreException 400 for more than {@code max-keys} keys unless it is a key lookup of
+     *         primary-key columns only
      */
     public List<Map<String, Object>> list(CollectionDescriptor collection, SearchQuery query, int limit,
             List<Include> includes, List<QueryTransform> scope) {
+        if (settings.maxKeys() > 0 && query.keys().size() > settings.maxKeys()
+                && !(query.isKeyLookup() && primaryKeyOnly(collection, query.columns()))) {
+            throw io.rivulet.Errors.tooManyKeys(settings.maxKeys());
+        }
+        if (query.keys().size() > KEYS_PER_STATEMENT && query.isKeyLookup()) {
+            List<Map<String, Object>> rows = new ArrayList<>(query.keys().size());
+            for (int from = 0; from < query.keys().size(); from += KEYS_PER_STATEMENT) {
+                List<String> keys = query.keys().subList(from, Math.min(from + KEYS_PER_STATEMENT, query.keys().size()));
+                rows.addAll(list(collection, new SearchQuery(Optional.empty(), List.of(), Optional.empty(), 0,
+                        query.columns(), keys, Optional.empty()), keys.size(), includes, scope));
+            }
+            return rows;
+        }
         if (scope.isEmpty() && settings.sqlReads()) {
             SqlRowReader.checkIncludes(includes);
             ReadPlan plan = new ReadPlan(collection, selection(collection, query.columns(), includes), query.where(),
@@ -142,6 +173,10 @@ public class CollectionStore {
             }
         }
         return scopes.stream().map(scope -> keysInScope(collection, keys, scope)).toList();
+    }
+
+    private static boolean primaryKeyOnly(CollectionDescriptor collection, Map<String, Boolean> columns) {
+        return collection.primaryKey().stream().map(FieldDescriptor::name).toList().containsAll(columns.keySet());
     }
 
     private static List<List<Object>> parseKeys(CollectionDescriptor collection, List<String> keys) {

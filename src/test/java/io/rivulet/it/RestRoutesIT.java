@@ -204,7 +204,11 @@ class RestRoutesIT {
         String thousand = IntStream.range(0, 999).mapToObj(i -> "\"" + (100000 + i) + "\"")
                 .collect(Collectors.joining(","));
         assertEquals(1, list("todos", "{\"keys\":[" + thousand + "," + a + "],\"columns\":{\"id\":true}}").size(),
-                "the offline deletion check sends up to 1000 keys in the URL");
+                "the offline deletion check sends every key the client holds in the URL");
+        String many = IntStream.range(0, 4999).mapToObj(i -> Integer.toString(900_000 + i)).collect(Collectors.joining(","));
+        assertEquals(List.of(a, b), list("todos", "{\"keys\":[" + a + "," + many + "," + b + "],\"columns\":{\"id\":true}}")
+                .stream().map(r -> r.asJsonObject().getInt("id")).toList(),
+                "a key lookup (keys and primary-key columns only) may hold more than max-keys keys, read in parts");
 
         int team = create("teams", "{\"name\":\"Keys\"}").getInt("id");
         int ann = create("users", "{\"name\":\"K Ann\",\"email\":\"k-ann@x.io\"}").getInt("id");
@@ -213,6 +217,10 @@ class RestRoutesIT {
         assertEquals("member", membership.getString("role"));
         create("teamsToUsers", "{\"teamId\":" + team + ",\"userId\":" + bob + ",\"role\":\"owner\"}");
         JsonArray memberships = list("teamsToUsers", "{\"keys\":[\"" + team + "::" + bob + "\"]}");
+        String pairs = IntStream.range(0, 2500).mapToObj(i -> "\"" + (800_000 + i) + "::" + i + "\"")
+                .collect(Collectors.joining(","));
+        assertEquals(1, list("teamsToUsers", "{\"keys\":[" + pairs + ",\"" + team + "::" + ann + "\"],"
+                + "\"columns\":{\"teamId\":true,\"userId\":true}}").size(), "a key lookup of compound keys");
         assertEquals(1, memberships.size());
         assertEquals("owner", memberships.getJsonObject(0).getString("role"));
         var got = rstore().get("api/rstore/teamsToUsers/" + team + "::" + ann, null);
@@ -343,6 +351,14 @@ class RestRoutesIT {
         String keys = java.util.stream.IntStream.rangeClosed(1, 1001).mapToObj(Integer::toString)
                 .collect(Collectors.joining(","));
         assertError(rstore().get("api/rstore/todos", sj("{\"keys\":[" + keys + "]}")), 400, "Too many keys (max 1000)");
+        assertError(rstore().get("api/rstore/todos", sj("{\"keys\":[" + keys + "],\"columns\":{\"id\":true,\"title\":true}}")),
+                400, "Too many keys (max 1000)");
+        assertError(rstore().get("api/rstore/todos", sj("{\"keys\":[" + keys + "],\"columns\":{\"id\":true},\"limit\":5}")),
+                400, "Too many keys (max 1000)");
+        String tooMany = java.util.stream.IntStream.rangeClosed(1, 50_001).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
+        assertError(rstore().get("api/rstore/todos", sj("{\"keys\":[" + tooMany + "],\"columns\":{\"id\":true}}")),
+                400, "Too many keys (max 50000)");
         var empty = rstore().get("api/rstore/todos", "{\"limit\":5}");
         assertEquals(200, empty.status(), "plain JSON without a json key is the empty query, as SuperJSON.parse gives");
     }

@@ -20,11 +20,13 @@ import java.util.stream.Stream;
  * Runs the real TypeScript compiler over generated files: copies the usage files of
  * {@code src/test/ts} to {@code target/ts-check}, writes the generated files next to them, links
  * {@code node_modules} (installed with {@code npm ci} from the committed lock file when missing
- * or older than it) and runs {@code tsc -p} there. Needs Node 20+ and npm on the PATH.
+ * or older than it) and runs {@code tsc -p} there. Needs Node 20+ and npm on the PATH. The other
+ * Node tools of the ITs ({@code src/test/ts/offline}) run with the same packages.
  */
 final class TypeScriptCheck {
 
-    private static final Path SOURCES = Path.of("src", "test", "ts");
+    /** The Node project of the ITs' tools (its packages pinned by its lock file). */
+    static final Path SOURCES = Path.of("src", "test", "ts");
     private static final Path CHECK = Path.of("target", "ts-check");
 
     /** What tsc said. */
@@ -68,7 +70,7 @@ final class TypeScriptCheck {
     }
 
     /** {@code npm ci} when node_modules is missing or older than the lock file (a fresh machine, a version bump). */
-    private static void installPackages() throws IOException, InterruptedException {
+    static void installPackages() throws IOException, InterruptedException {
         Path installed = SOURCES.resolve("node_modules/.package-lock.json");
         Path lock = SOURCES.resolve("package-lock.json");
         if (Files.exists(installed) && Files.exists(SOURCES.resolve("node_modules/typescript/bin/tsc"))
@@ -81,7 +83,7 @@ final class TypeScriptCheck {
         }
     }
 
-    private static Result run(Path directory, long timeoutSeconds, String... command)
+    static Result run(Path directory, long timeoutSeconds, String... command)
             throws IOException, InterruptedException {
         Path log = Files.createTempFile("rivulet-ts", ".log");
         try {
