@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
  * deployed WAR: {@code src/test/ts/offline/published-client-sync.mjs}. A client holding 10,000
  * rows sends all their keys in its deletion check; the sync must not fail (before issue #15 it
  * got {@code 400 Too many keys (max 1000)}, and a failed pull cancels the replay of its queue too).
+ * On PostgreSQL, the real database (RestRoutesIT reads long key lookups on H2 as well).
  */
 @RivuletIT
+@OncePerSuite.OnPostgresql
 class OfflineClientIT extends DeployedRivulet {
 
     @Deployment(testable = false)
