@@ -2,8 +2,9 @@ package io.rivulet.query;
 
 /**
  * The limits of one search query, checked while it is parsed (a limit of 0 or less disables it):
- * the {@code keys} list (of a key lookup, {@link SearchQuery#isKeyLookup()}, longer), the {@code where} tree of the query and of every include level, and the
- * include tree's depth and its number of relations (all levels together).
+ * the {@code keys} list (a key lookup's, {@link SearchQuery#isKeyLookup()}, may be longer), the
+ * {@code where} tree of the query and of every include level, and the include tree's depth and its
+ * number of relations (all levels together).
  */
 public record QueryLimits(int maxKeys, int maxLookupKeys, ConditionLimits where, int maxIncludeDepth,
         int maxIncludeRelations) {

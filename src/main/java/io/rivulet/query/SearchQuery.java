@@ -29,6 +29,11 @@ public record SearchQuery(
     public static final SearchQuery EMPTY =
             new SearchQuery(Optional.empty(), List.of(), Optional.empty(), 0, Map.of(), List.of(), Optional.empty());
 
+    /** The same query, restricted to {@code keys} instead. */
+    public SearchQuery withKeys(List<String> keys) {
+        return new SearchQuery(where, orderBy, limit, offset, columns, keys, include);
+    }
+
     /**
      * Whether this is a key lookup: keys and a column selection, nothing else (no where, order,
      * window or include). The offline client's deletion check is one, with every key it holds

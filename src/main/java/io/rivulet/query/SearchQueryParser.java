@@ -35,7 +35,7 @@ public final class SearchQueryParser {
                 include(map.get("include") != null ? map.get("include") : map.get("with")));
         int allowed = query.isKeyLookup() && maxKeys > 0 ? Math.max(maxKeys, maxLookupKeys) : maxKeys;
         if (allowed > 0 && query.keys().size() > allowed) {
-            throw Errors.tooManyKeys(query.isKeyLookup() ? allowed : maxKeys);
+            throw Errors.tooManyKeys(allowed);
         }
         return query;
     }

@@ -63,8 +63,8 @@ public class CollectionOperations {
             return service.list(event);
         }
         SearchQuery query = event.searchQuery();
-        return store.list(collection.get(), query, CollectionStore.rowLimit(settings, query), includes.read(collection.get(), query),
-                List.of());
+        return store.list(collection.get(), query, CollectionStore.rowLimit(settings, query),
+                includes.read(collection.get(), query), List.of());
     }
 
     public Object get(CollectionEvent event) {

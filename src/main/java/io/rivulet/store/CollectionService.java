@@ -46,7 +46,8 @@ public class CollectionService {
     public Object list(CollectionEvent event) {
         CollectionDescriptor collection = collection(event);
         SearchQuery query = event.searchQuery();
-        event.completed(store.list(collection, query, CollectionStore.rowLimit(settings, query), includes.read(collection, query), event.transforms()), null);
+        event.completed(store.list(collection, query, CollectionStore.rowLimit(settings, query),
+                includes.read(collection, query), event.transforms()), null);
         return event.result();
     }
 

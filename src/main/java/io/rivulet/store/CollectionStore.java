@@ -81,8 +81,7 @@ public class CollectionStore {
             List<Map<String, Object>> rows = new ArrayList<>(query.keys().size());
             for (int from = 0; from < query.keys().size(); from += KEYS_PER_STATEMENT) {
                 List<String> keys = query.keys().subList(from, Math.min(from + KEYS_PER_STATEMENT, query.keys().size()));
-                rows.addAll(list(collection, new SearchQuery(Optional.empty(), List.of(), Optional.empty(), 0,
-                        query.columns(), keys, Optional.empty()), keys.size(), includes, scope));
+                rows.addAll(list(collection, query.withKeys(keys), keys.size(), includes, scope));
             }
             return rows;
         }

@@ -11,7 +11,8 @@ public final class RequestLimits {
     }
 
     public static QueryLimits of(RivuletSettings settings) {
-        return new QueryLimits(settings.maxKeys(), settings.maxLookupKeys(), new ConditionLimits(settings.maxWhereNodes(), settings.maxWhereDepth()),
+        return new QueryLimits(settings.maxKeys(), settings.maxLookupKeys(),
+                new ConditionLimits(settings.maxWhereNodes(), settings.maxWhereDepth()),
                 settings.maxIncludeDepth(), settings.maxIncludeRelations());
     }
 }
