@@ -238,6 +238,35 @@ public final class Errors {
         return new RstoreException(500, Texts.SERVER_ERROR);
     }
 
+    // ---- the changes feed and versions (issue #15) ----
+
+    /** {@code 400 Invalid cursor}: a {@code since} the feed did not hand out. */
+    public static RstoreException invalidCursor() {
+        return RstoreException.badRequest("Invalid cursor");
+    }
+
+    /**
+     * {@code 409 Changes cursor expired} with {@code data: {"reset": true}}: the cursor is older
+     * than the feed's retention, or from another database or schema; the client starts over
+     * without {@code since}.
+     */
+    public static RstoreException changesCursorExpired() {
+        return new RstoreException(409, "Changes cursor expired", java.util.Map.of("reset", true));
+    }
+
+    /** {@code 412 Precondition Failed} with the current row as {@code data}: {@code If-Match} does not match. */
+    public static RstoreException preconditionFailed(Object currentRow) {
+        return new RstoreException(412, "Precondition Failed", currentRow);
+    }
+
+    /**
+     * {@code 409 Stale version of <collection>} with the current row as {@code data}: a write
+     * based on an older version, in a collection whose conflict policy is {@code reject-stale}.
+     */
+    public static RstoreException staleVersion(String collection, Object currentRow) {
+        return new RstoreException(409, "Stale version of " + echo(collection), currentRow);
+    }
+
     // ---- 400: schema endpoints ----
 
     /** {@code 400 Invalid schema description}; {@code reason} says why. */

@@ -57,6 +57,14 @@ public class RivuletSettings {
     int maxQueryBytes;
 
     @Inject
+    @ConfigProperty(name = "rivulet.offline.feed", defaultValue = "true")
+    boolean offlineFeed;
+
+    @Inject
+    @ConfigProperty(name = "rivulet.offline.retention", defaultValue = "P30D")
+    String offlineRetention;
+
+    @Inject
     @ConfigProperty(name = "rivulet.realtime.max-queued-frames", defaultValue = "1000")
     int maxQueuedFrames;
 
@@ -147,6 +155,24 @@ public class RivuletSettings {
      */
     public boolean sqlWrites() {
         return sqlWrites;
+    }
+
+    /**
+     * The changes feed ({@code GET /api/rstore/{collection}/_changes}): every committed change of a
+     * collection with a primary key is journaled in its transaction (README, "Offline sync").
+     */
+    public boolean offlineFeed() {
+        return offlineFeed;
+    }
+
+    /** How long the feed keeps its entries (ISO-8601, {@code P30D}); an older cursor gets the reset answer. */
+    public java.time.Duration offlineRetention() {
+        try {
+            return java.time.Duration.parse(offlineRetention.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("rivulet.offline.retention is not an ISO-8601 duration (P30D, PT12H): "
+                    + offlineRetention, e);
+        }
     }
 
     /** The change bus: {@code jms} for several nodes, empty (or {@code memory}) for one. */

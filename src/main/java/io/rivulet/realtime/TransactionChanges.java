@@ -31,20 +31,33 @@ public class TransactionChanges {
     @Inject
     ChangeBus bus;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<ChangeJournal> journals;
+
+    private volatile java.util.Optional<ChangeJournal> journal;
+
     /** The state of one transaction. */
     static final class Pending implements Synchronization {
         final List<Change> changes = new ArrayList<>();
         final Map<Object, Map<String, Object>> snapshots = new IdentityHashMap<>();
         String originClientId;
         private final ChangeBus bus;
+        private final ChangeJournal journal;
+        /** Set once the journal has the changes so far: a later change (a flush in the commit) is journaled at once. */
+        boolean journaled;
 
-        Pending(ChangeBus bus) {
+        Pending(ChangeBus bus, ChangeJournal journal) {
             this.bus = bus;
+            this.journal = journal;
         }
 
+        /** The changes go into the journal in the transaction; a failure here rolls it back. */
         @Override
         public void beforeCompletion() {
-            // nothing to do before the outcome is known
+            if (journal != null && !changes.isEmpty()) {
+                journal.write(List.copyOf(changes));
+            }
+            journaled = true;
         }
 
         @Override
@@ -66,13 +79,37 @@ public class TransactionChanges {
     public void add(Change change) {
         Pending pending = pending();
         if (pending == null) {
+            journal().ifPresent(j -> j.write(List.of(change)));
             bus.publish(change);
         } else {
-            pending.changes.add(change.originClientId() == null && pending.originClientId != null
+            Change added = change.originClientId() == null && pending.originClientId != null
                     ? new Change(change.collection(), change.type(), change.key(), change.record(),
                             change.previousRecord(), pending.originClientId)
-                    : change);
+                    : change;
+            pending.changes.add(added);
+            if (pending.journaled && pending.journal != null) {
+                pending.journal.write(List.of(added));
+            }
         }
+    }
+
+    /**
+     * Publishes a change whose journal entry the caller already wrote, in the transaction of the
+     * write itself (the SQL create path): after that transaction committed.
+     */
+    public void addJournaled(Change change) {
+        bus.publish(change);
+    }
+
+    /** The journal of the changes feed, if one is deployed and switched on. */
+    public java.util.Optional<ChangeJournal> journal() {
+        java.util.Optional<ChangeJournal> found = journal;
+        if (found == null) {
+            found = journals != null && journals.isResolvable() ? java.util.Optional.of(journals.get())
+                    : java.util.Optional.empty();
+            journal = found;
+        }
+        return found;
     }
 
     /** The rstore client behind the current transaction's writes, for echo suppression. */
@@ -122,7 +159,7 @@ public class TransactionChanges {
         if (status != Status.STATUS_ACTIVE) {
             return null;
         }
-        pending = new Pending(bus);
+        pending = new Pending(bus, journal().orElse(null));
         try {
             transactions.registerInterposedSynchronization(pending);
         } catch (IllegalStateException e) {

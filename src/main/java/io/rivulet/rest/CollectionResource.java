@@ -2,6 +2,7 @@ package io.rivulet.rest;
 
 import io.rivulet.hooks.CollectionEvent;
 import io.rivulet.hooks.Operation;
+import io.rivulet.offline.ChangesFeed;
 import io.rivulet.store.CollectionOperations;
 import io.rivulet.wire.PlainJson;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -33,6 +35,9 @@ public class CollectionResource {
     RequestDecoder decoder;
 
     @Inject
+    ChangesFeed feed;
+
+    @Inject
     CurrentRequest request;
 
     @GET
@@ -45,6 +50,14 @@ public class CollectionResource {
     @Path("{collection}")
     public Response create(@PathParam("collection") String collection, InputStream body) {
         return json(collections.create(event(Operation.INDEX_POST, collection, null, decoder.itemBody(body))));
+    }
+
+    /** The changes feed (README, "Offline sync"): a page of changes after {@code since}. */
+    @GET
+    @Path("{collection}/" + CollectionRoutesFilter.FEED)
+    public Response changes(@PathParam("collection") String collection, @QueryParam("since") String since,
+            @QueryParam("limit") String limit) {
+        return json(feed.page(collection, since, limit, request.info()).toWire());
     }
 
     @GET

@@ -45,6 +45,8 @@ public class CollectionRoutesFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(CollectionRoutesFilter.class.getName());
     private static final String PREFIX = "/api/rstore/";
+    /** {@code GET /api/rstore/{collection}/_changes}, the changes feed ({@link CollectionResource#changes}). */
+    static final String FEED = "_changes";
 
     @Inject
     CollectionOperations operations;
@@ -180,7 +182,8 @@ public class CollectionRoutesFilter implements Filter {
             String collection = decode(slash < 0 ? path : path.substring(0, slash));
             String key = slash < 0 ? null : decode(path.substring(slash + 1));
             if (collection == null || collection.isEmpty() || collection.startsWith("_")
-                    || (slash >= 0 && (key == null || key.isEmpty()))) {
+                    || (slash >= 0 && (key == null || key.isEmpty()))
+                    || (FEED.equals(key) && "GET".equals(request.getMethod()))) { // the changes feed: JAX-RS
                 return null;
             }
             Operation operation = switch (request.getMethod()) {

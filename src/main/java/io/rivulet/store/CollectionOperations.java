@@ -86,10 +86,13 @@ public class CollectionOperations {
     public Object create(CollectionEvent event) {
         Optional<CollectionDescriptor> collection = unobserved(event);
         if (collection.isPresent() && !inTransaction()) {
-            Optional<Map<String, Object>> row = store.createWithSql(collection.get(), event.body().orElse(Map.of()));
+            CollectionDescriptor created = collection.get();
+            java.util.function.Function<Map<String, Object>, Change> change = row -> new Change(created.name(),
+                    Change.CREATED, KeyCodec.format(created, row), row, null, event.request().clientId().orElse(null));
+            Optional<Map<String, Object>> row = store.createWithSql(created, event.body().orElse(Map.of()), change,
+                    changes.journal());
             if (row.isPresent()) {
-                changes.add(new Change(collection.get().name(), Change.CREATED, KeyCodec.format(collection.get(), row.get()),
-                        row.get(), null, event.request().clientId().orElse(null)));
+                changes.addJournaled(change.apply(row.get()));
                 return row.get();
             }
         }

@@ -246,9 +246,13 @@ public class CollectionStore {
      * provider does with one differs: EclipseLink keeps it, Hibernate refuses it). The same checks
      * and answers as {@link #create}.
      *
+     * @param change  the change the created row makes (for the journal)
+     * @param journal the changes feed's journal, which gets the change in the insert's transaction
      * @return the created row; empty when this create is for JPA to write
      */
-    public Optional<Map<String, Object>> createWithSql(CollectionDescriptor collection, Map<String, Object> body) {
+    public Optional<Map<String, Object>> createWithSql(CollectionDescriptor collection, Map<String, Object> body,
+            java.util.function.Function<Map<String, Object>, io.rivulet.realtime.Change> change,
+            Optional<io.rivulet.realtime.ChangeJournal> journal) {
         if (!settings.sqlWrites() || !sqlWriter.supports(collection)) {
             return Optional.empty();
         }
@@ -258,7 +262,8 @@ public class CollectionStore {
         }
         Object entity = newEntity(collection, values);
         try {
-            sqlWriter.insert(dataSource(), collection, entity);
+            sqlWriter.insert(dataSource(), collection, entity, journal.<io.rivulet.store.sql.SqlRowWriter.SameTransaction>map(
+                    j -> connection -> j.write(connection, List.of(change.apply(Row.of(collection, entity))))).orElse(null));
         } catch (java.sql.SQLException e) {
             throw ConstraintViolations.toClientError(e, collection.name()).orElseThrow(
                     () -> new IllegalStateException("Rivulet could not insert into " + collection.table(), e));

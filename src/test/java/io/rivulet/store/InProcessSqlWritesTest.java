@@ -20,7 +20,7 @@ class InProcessSqlWritesTest extends InProcessTier {
 
 
     private static Optional<Map<String, Object>> create(String collection, Map<String, Object> body) {
-        return db.reading(em -> db.sqlWritingStore(em).createWithSql(db.collection(collection), body));
+        return db.reading(em -> db.sqlWritingStore(em).createWithSql(db.collection(collection), body, row -> null, Optional.empty()));
     }
 
     @Test

@@ -34,12 +34,42 @@ public final class SqlRowWriter {
      * Inserts the row of an entity built from the request (its fields set, the generated key not),
      * and writes the key drawn from the sequence into the entity.
      *
+     * @param then more work on the same connection, in the insert's transaction (the changes feed's
+     *             entry), or null: the insert alone, auto-committed
      * @throws SQLException as the database refused it (nothing is written)
      */
-    public void insert(DataSource dataSource, CollectionDescriptor collection, Object entity) throws SQLException {
+    public void insert(DataSource dataSource, CollectionDescriptor collection, Object entity, SameTransaction then)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (then == null) {
+                insert(connection, collection, entity);
+                return;
+            }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, collection, entity);
+                then.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** Work that joins the insert's local transaction. */
+    @FunctionalInterface
+    public interface SameTransaction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void insert(Connection connection, CollectionDescriptor collection, Object entity) throws SQLException {
         SqlInsert insert = insert(collection).orElseThrow(
                 () -> new IllegalArgumentException(collection.name() + " is written through JPA"));
-        try (Connection connection = dataSource.getConnection()) {
+        {
             boolean returning = isPostgresql(connection);
             Object key = null;
             if (insert.sequenceKey != null && !returning) {

@@ -1,0 +1,128 @@
+// One offline sync of a client holding ROWS todos after CHANGED of them were updated and DELETED
+// deleted on the server, with the published client (@rstore/vue 0.8.4, @rstore/offline 0.8.4,
+// @rstore/nuxt-drizzle 0.8.4's REST plugin, in Node with fake-indexeddb) and one of two pulls:
+//   published  nuxt-drizzle's plugin-offline.js: a key lookup of every held key, then a list
+//              `updatedAt >= <the client's clock at its last sync>` (published-client-sync.mjs)
+//   feed       clients/rstore-offline's plugin: GET /api/rstore/todos/_changes?since=<cursor>
+// The client's state before: its IndexedDB holds the ROWS rows, as its last sync left them (the
+// published pull: the rows written into IndexedDB and the metadata set to now; the feed: a first,
+// unmeasured, sync through the feed). Counted over the measured sync, with a wrapped fetch: the
+// requests, the bytes sent (URL, headers, body) and received (response bodies, as decoded), the
+// milliseconds of store.$sync(). Prints one JSON line; deletes its rows on the server at the end.
+//   cd src/test/ts && node --import ./offline/feed-shims.mjs ../../../bench/offline-sync/sync-bench.mjs <base-url> <feed|published> [ROWS] [CHANGED] [DELETED]
+import 'fake-indexeddb/auto'
+import { ofetch } from 'ofetch'
+import SuperJSON from 'superjson'
+
+const base = process.argv[2].replace(/\/$/, '')
+const variant = process.argv[3]
+const ROWS = Number(process.argv[4] ?? 10000)
+const CHANGED = Number(process.argv[5] ?? 100)
+const DELETED = Number(process.argv[6] ?? 20)
+if (!['feed', 'published'].includes(variant)) throw new Error(`variant must be feed or published, not ${variant}`)
+const run = `bench-${variant}-${Date.now()}`
+
+// --- the browser around the client
+const storage = new Map()
+globalThis.window = globalThis
+globalThis.localStorage = {
+  getItem: k => (storage.has(k) ? storage.get(k) : null),
+  setItem: (k, v) => storage.set(k, String(v)),
+  removeItem: k => storage.delete(k),
+}
+Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true, writable: true })
+globalThis.addEventListener ??= () => {}
+
+// the client's fetch (both plugins), counting what goes over the wire
+const traffic = { requests: 0, bytesSent: 0, bytesReceived: 0 }
+const realFetch = globalThis.fetch
+const bytes = text => Buffer.byteLength(text, 'utf8')
+async function countingFetch(input, init = {}) {
+  const url = String(input instanceof Request ? input.url : input)
+  const method = init.method ?? 'GET'
+  traffic.requests++
+  traffic.bytesSent += bytes(`${method} ${url} HTTP/1.1\r\n`)
+  new Headers(init.headers).forEach((value, name) => { traffic.bytesSent += bytes(`${name}: ${value}\r\n`) })
+  if (init.body != null) traffic.bytesSent += typeof init.body === 'string' ? bytes(init.body) : init.body.byteLength ?? 0
+  const response = await realFetch(input, init)
+  const body = await response.arrayBuffer()
+  traffic.bytesReceived += body.byteLength
+  const empty = [101, 204, 205, 304].includes(response.status)
+  return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers })
+}
+const apiPath = `${base}/api/rstore`
+globalThis.__rivuletApiPath = apiPath
+globalThis.__rivuletFetch = ofetch.create({}, { fetch: countingFetch })
+
+// --- the server's data, through its API (another client; not counted)
+const api = ofetch.create({ baseURL: apiPath })
+async function batch(operations) {
+  const results = []
+  for (let i = 0; i < operations.length; i += 400) {
+    const chunks = []
+    for (let j = i; j < Math.min(i + 400, operations.length); j += 100) {
+      chunks.push(api('/_batch', {
+        method: 'POST', body: SuperJSON.stringify({ operations: operations.slice(j, j + 100) }),
+        headers: { 'content-type': 'application/json' }, parseResponse: t => SuperJSON.parse(t),
+      }))
+    }
+    for (const reply of await Promise.all(chunks)) {
+      for (const r of reply.results) if (!r.ok) throw new Error(`batch op failed: ${r.error}`)
+      results.push(...reply.results.map(r => r.result))
+    }
+  }
+  return results
+}
+const rows = await batch(Array.from({ length: ROWS }, (_, i) => ({ type: 'create', collection: 'todos', item: { title: `${run}-${i}`, completed: false } })))
+
+// --- the client
+const { createStore } = await import('@rstore/vue')
+const { createOfflinePlugin } = await import('@rstore/offline')
+const runtime = new URL('../../src/test/ts/node_modules/@rstore/nuxt-drizzle/dist/runtime/', import.meta.url)
+const drizzle = (await import(new URL('plugin.js', runtime))).default
+const todos = c => c.name === 'todos'
+let pull
+if (variant === 'published') {
+  pull = (await import(new URL('plugin-offline.js', runtime))).default
+  await new Promise((resolve, reject) => {
+    const open = indexedDB.open('rstore-offline-todos', 1)
+    open.onupgradeneeded = () => open.result.createObjectStore('items')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['items'], 'readwrite')
+      for (const row of rows) tx.objectStore('items').put({ ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) }, String(row.id))
+      tx.oncomplete = resolve
+      tx.onerror = () => reject(tx.error)
+    }
+  })
+  localStorage.setItem('rstore-offline-metadata-todos', JSON.stringify({ updatedAt: Date.now() }))
+} else {
+  const { createRivuletFeedPlugin } = await import(new URL('../../clients/rstore-offline/dist/index.js', import.meta.url))
+  pull = createRivuletFeedPlugin({ apiPath, fetch: countingFetch, filterCollection: todos })
+}
+const store = await createStore({
+  schema: [{ name: 'todos', meta: { primaryKeys: ['id'] } }],
+  plugins: [drizzle, pull, createOfflinePlugin({ filterCollection: todos })],
+})
+while (store.$syncState.isSyncing) await new Promise(resolve => setTimeout(resolve, 10)) // start-up sync (feed: the first)
+if (store.$syncState.error) throw store.$syncState.error
+
+// --- another client changes CHANGED and deletes DELETED of the rows
+const changed = rows.slice(DELETED, DELETED + CHANGED).map(row => row.id)
+const deleted = rows.slice(0, DELETED).map(row => row.id)
+await batch(changed.map(id => ({ type: 'update', collection: 'todos', key: String(id), item: { title: `${run}-changed` } })))
+await batch(deleted.map(id => ({ type: 'delete', collection: 'todos', key: String(id) })))
+
+// --- the measured sync
+const held = store.todos.peekMany().length
+Object.assign(traffic, { requests: 0, bytesSent: 0, bytesReceived: 0 })
+const started = performance.now()
+await store.$sync()
+const ms = Math.round(performance.now() - started)
+const error = store.$syncState.error ? String(store.$syncState.error.message ?? store.$syncState.error) : null
+const correct = !error && changed.every(id => store.todos.peekFirst(id)?.title === `${run}-changed`)
+  && deleted.every(id => !store.todos.peekFirst(id))
+console.log(JSON.stringify({ variant, held, changed: CHANGED, deleted: DELETED, ...traffic, ms, correct, error }))
+
+await batch(rows.slice(DELETED).map(row => ({ type: 'delete', collection: 'todos', key: String(row.id) }))) // clean up
+process.exit(correct ? 0 : 1)
