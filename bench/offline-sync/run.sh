@@ -3,9 +3,11 @@
 # on the server, through the published pull (@rstore/nuxt-drizzle 0.8.4's offline plugin: every
 # held key, then updatedAt >= the client's clock) and through Rivulet's changes feed
 # (clients/rstore-offline). Prints the requests, bytes sent, bytes received and milliseconds of
-# each (sync-bench.mjs). Against a running Rivulet; each run creates its rows and deletes them after.
+# each (sync-bench.mjs), RUNS times (default 3), alternately. Against a running Rivulet; each run
+# creates its rows and deletes them after. The feed's client holds every todo the server has: use
+# a server without others (a fresh database; bin/run's H2 has 3 seed todos).
 #   bench/offline-sync/run.sh http://localhost:8080                # 10,000 rows, 100 changed, 20 deleted
-#   bench/offline-sync/run.sh http://localhost:8080 50000 1000 200
+#   RUNS=1 bench/offline-sync/run.sh http://localhost:8080 50000 1000 200
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 url=${1:?usage: bench/offline-sync/run.sh <rivulet-url> [rows] [changed] [deleted]}
@@ -24,9 +26,11 @@ curl -sf "$url/api/rstore/todos/_changes?limit=1" >/dev/null || { echo "no chang
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-for variant in published feed; do
-  (cd src/test/ts && node --import ./offline/feed-shims.mjs ../../../bench/offline-sync/sync-bench.mjs \
-    "$url" "$variant" "$rows" "$changed" "$deleted") | tee -a "$results"
+for _ in $(seq 1 "${RUNS:-3}"); do
+  for variant in published feed; do
+    (cd src/test/ts && node --import ./offline/feed-shims.mjs ../../../bench/offline-sync/sync-bench.mjs \
+      "$url" "$variant" "$rows" "$changed" "$deleted") | tee -a "$results"
+  done
 done
 node -e '
 const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse)

@@ -55,6 +55,9 @@ public class CollectionRoutesFilter implements Filter {
     RequestDecoder decoder;
 
     @Inject
+    io.rivulet.schema.CollectionRegistry registry;
+
+    @Inject
     ServerSchema schema;
 
     @Inject
@@ -92,6 +95,16 @@ public class CollectionRoutesFilter implements Filter {
         if (result == null) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
+        }
+        Optional<String> etag = etag(route, result);
+        if (etag.isPresent()) {
+            response.setHeader("ETag", etag.get());
+            String ifNoneMatch = request.getHeader("If-None-Match");
+            if (route.operation == Operation.ITEM_GET && ifNoneMatch != null
+                    && io.rivulet.store.ItemVersions.matches(ifNoneMatch, etag)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
         }
         JsonWriter json = new JsonWriter(1024).value(result);
         response.setStatus(HttpServletResponse.SC_OK);
@@ -133,6 +146,17 @@ public class CollectionRoutesFilter implements Filter {
             case ITEM_PATCH -> operations.patch(event(route, decoder.itemBody(body(request)), rawQuery, info));
             case ITEM_DELETE -> operations.delete(event(route, null, rawQuery, info));
         };
+    }
+
+    /** The {@code ETag} of an item route's row (GET, PATCH): its version ({@link io.rivulet.store.ItemVersions}). */
+    @SuppressWarnings("unchecked")
+    private Optional<String> etag(Route route, Object result) {
+        if ((route.operation != Operation.ITEM_GET && route.operation != Operation.ITEM_PATCH)
+                || !(result instanceof Map<?, ?> row)) {
+            return Optional.empty();
+        }
+        return registry.find(route.collection)
+                .flatMap(c -> io.rivulet.store.ItemVersions.etag(c, (Map<String, Object>) row));
     }
 
     private static InputStream body(HttpServletRequest request) throws IOException {

@@ -43,6 +43,40 @@ public final class CollectionDescriptor {
         relations.forEach(r -> relationsByName.put(r.name(), r));
         this.relations = java.util.Collections.unmodifiableMap(relationsByName);
         this.embeddedId = embeddedId;
+        this.version = versionField(entityClass).map(byName::get);
+    }
+
+    private final Optional<FieldDescriptor> version;
+
+    /** The field of the entity's {@code @Version} attribute, when it has one (the server sets it). */
+    public Optional<FieldDescriptor> version() {
+        return version;
+    }
+
+    /**
+     * The field whose value tells one version of a row from the next: {@code @Version}, else
+     * {@code updatedAt}; the item routes' {@code ETag} is made from it.
+     */
+    public Optional<FieldDescriptor> versionOrTimestamp() {
+        return version.isPresent() ? version : timestamp(UPDATED_AT);
+    }
+
+    private static Optional<String> versionField(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(jakarta.persistence.Version.class)) {
+                    return Optional.of(field.getName());
+                }
+            }
+            for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(jakarta.persistence.Version.class) && method.getName().startsWith("get")
+                        && method.getName().length() > 3) {
+                    String property = method.getName().substring(3);
+                    return Optional.of(Character.toLowerCase(property.charAt(0)) + property.substring(1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The same collection with its relations (they are read once every collection is known). */

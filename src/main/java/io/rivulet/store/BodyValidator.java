@@ -23,7 +23,8 @@ final class BodyValidator {
         Map<FieldDescriptor, Object> values = convert(collection, body, false);
         Object defaults = collection.newInstance();
         for (FieldDescriptor field : collection.fields()) {
-            boolean serverSet = field.generated() || isServerTimestamp(field) || field.readOnly();
+            boolean serverSet = field.generated() || isServerTimestamp(field) || field.readOnly()
+                    || collection.version().filter(field::equals).isPresent();
             if (!field.optional() && !serverSet && !field.hidden() && values.get(field) == null
                     && collection.read(defaults, field) == null) {
                 throw Errors.missingRequiredField(field.name(), collection.name());
@@ -50,7 +51,8 @@ final class BodyValidator {
             }
             FieldDescriptor field = collection.visibleField(name).orElseThrow(() -> Errors.unknownBodyField(name, collection.name()));
             if (patch && (field.primaryKey() || CollectionDescriptor.CREATED_AT.equals(name))
-                    || CollectionDescriptor.UPDATED_AT.equals(name)) {
+                    || CollectionDescriptor.UPDATED_AT.equals(name) || collection.version().filter(field::equals).isPresent()) {
+                // (the version is the server's; a patch's value is the version it was based on, see Versions)
                 // ignored, but only when it could be written: garbage is refused, not silently dropped
                 if (entry.getValue() != null) {
                     value(collection, field, entry.getValue());

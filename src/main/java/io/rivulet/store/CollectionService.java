@@ -71,7 +71,8 @@ public class CollectionService {
     /** @return the updated row, or null when no row in scope has the key */
     public Object patch(CollectionEvent event) {
         CollectionDescriptor collection = collection(event);
-        store.patch(collection, key(collection, event), event.body().orElse(Map.of()), event.transforms())
+        store.patch(collection, key(collection, event), event.body().orElse(Map.of()), event.transforms(),
+                        precondition(collection, event))
                 .ifPresentOrElse(change -> event.completed(change.current(), change.previous()),
                         () -> event.completed(null, null));
         return event.result();
@@ -80,8 +81,14 @@ public class CollectionService {
     /** @return the deleted row, or null when no row in scope has the key */
     public Object delete(CollectionEvent event) {
         CollectionDescriptor collection = collection(event);
-        event.completed(store.delete(collection, key(collection, event), event.transforms()).orElse(null), null);
+        event.completed(store.delete(collection, key(collection, event), event.transforms(),
+                precondition(collection, event)).orElse(null), null);
         return event.result();
+    }
+
+    /** The write's {@code If-Match} (PATCH and DELETE of the item routes) and the collection's conflict policy. */
+    private static ItemVersions.Precondition precondition(CollectionDescriptor collection, CollectionEvent event) {
+        return ItemVersions.of(collection, event.request().header("If-Match"));
     }
 
     private CollectionDescriptor collection(CollectionEvent event) {

@@ -232,7 +232,9 @@ public class CollectionStore {
         Object entity = newEntity(collection, values);
         persist(collection, entity, values);
         Map<String, Object> row = Row.of(collection, entity);
-        if (!deferFlush || collection.primaryKey().stream().anyMatch(f -> row.get(f.name()) == null)) {
+        if (!deferFlush || collection.version().isPresent()
+                || collection.primaryKey().stream().anyMatch(f -> row.get(f.name()) == null)) {
+            // (the provider sets a @Version when it writes the row)
             flush(collection);
             return Row.of(collection, entity); // an identity key is known only now
         }
@@ -253,7 +255,7 @@ public class CollectionStore {
     public Optional<Map<String, Object>> createWithSql(CollectionDescriptor collection, Map<String, Object> body,
             java.util.function.Function<Map<String, Object>, io.rivulet.realtime.Change> change,
             Optional<io.rivulet.realtime.ChangeJournal> journal) {
-        if (!settings.sqlWrites() || !sqlWriter.supports(collection)) {
+        if (!settings.sqlWrites() || !sqlWriter.supports(collection) || collection.version().isPresent()) {
             return Optional.empty();
         }
         Map<FieldDescriptor, Object> values = BodyValidator.forCreate(collection, body);
@@ -313,14 +315,14 @@ public class CollectionStore {
 
     /** @return the row before and after, or empty when no row in scope has that key */
     public Optional<Change> patch(CollectionDescriptor collection, List<Object> key, Map<String, Object> body,
-            List<QueryTransform> scope) {
+            List<QueryTransform> scope, ItemVersions.Precondition precondition) {
         Map<FieldDescriptor, Object> values = BodyValidator.forPatch(collection, body);
         Optional<Object> found = RowQuery.entities(entityManager, collection).key(key).transform(scope).fetchEntity();
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Object entity = found.get();
-        Map<String, Object> previous = Row.of(collection, entity);
+        Map<String, Object> previous = checked(collection, entity, precondition, body);
         checkUnique(collection, values, key);
         values.forEach((field, value) -> collection.write(entity, field, value));
         touch(collection, entity, java.time.Instant.now());
@@ -330,15 +332,34 @@ public class CollectionStore {
 
     /** @return the deleted row (its pre-image), or empty when no row has that key */
     public Optional<Map<String, Object>> delete(CollectionDescriptor collection, List<Object> key,
-            List<QueryTransform> scope) {
+            List<QueryTransform> scope, ItemVersions.Precondition precondition) {
         Optional<Object> found = RowQuery.entities(entityManager, collection).key(key).transform(scope).fetchEntity();
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> preImage = Row.of(collection, found.get());
+        Map<String, Object> preImage = checked(collection, found.get(), precondition, Map.of());
         entityManager.remove(found.get());
         flush(collection);
         return Optional.of(preImage);
+    }
+
+    /**
+     * The row as it is now, after the write's precondition held on it. A row without a
+     * {@code @Version} is locked for the check ({@code SELECT … FOR UPDATE}), so that no other
+     * write comes between the check and this one; a versioned row is checked again by the
+     * provider when it is written (optimistic locking: a 409 then).
+     */
+    private Map<String, Object> checked(CollectionDescriptor collection, Object entity,
+            ItemVersions.Precondition precondition, Map<String, Object> body) {
+        if (precondition.checks(collection, body)) {
+            if (collection.version().isEmpty()) {
+                entityManager.refresh(entity, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            }
+            Map<String, Object> current = Row.of(collection, entity);
+            precondition.check(collection, current, body);
+            return current;
+        }
+        return Row.of(collection, entity);
     }
 
     private void touch(CollectionDescriptor collection, Object entity, java.time.Instant now) {
@@ -367,6 +388,8 @@ public class CollectionStore {
     private void flush(CollectionDescriptor collection) {
         try {
             entityManager.flush();
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            throw io.rivulet.Errors.staleVersion(collection.name(), null); // written by another in the meantime
         } catch (PersistenceException e) {
             throw ConstraintViolations.toClientError(e, collection.name()).orElseThrow(() -> e);
         }

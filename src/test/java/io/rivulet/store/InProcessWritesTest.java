@@ -111,12 +111,12 @@ class InProcessWritesTest extends InProcessTier {
                 .create(todos, Map.of("title", "To patch")));
         List<Object> key = List.of(created.get("id"));
         CollectionStore.Change change = db.inTransaction(em -> InProcessStore.store(em)
-                .patch(todos, key, Map.of("completed", true), List.of()).orElseThrow());
+                .patch(todos, key, Map.of("completed", true), List.of(), ItemVersions.Precondition.NONE).orElseThrow());
         assertEquals(false, change.previous().get("completed"));
         assertEquals(true, change.current().get("completed"));
         assertEquals(JsonWriter.write(change.current()), readBack(todos, key.get(0)));
         Map<String, Object> deleted = db.inTransaction(em -> InProcessStore.store(em)
-                .delete(todos, key, List.of()).orElseThrow());
+                .delete(todos, key, List.of(), ItemVersions.Precondition.NONE).orElseThrow());
         assertEquals(change.current(), deleted, "the pre-image");
         assertEquals("null", readBack(todos, key.get(0)));
     }
@@ -134,10 +134,10 @@ class InProcessWritesTest extends InProcessTier {
                     InProcessStore.store(em).create(todos, Map.of("title", "\uD800"), deferFlush)));
         }
         assertInvalid("Invalid value for field title in collection todos", () -> db.inTransaction(em ->
-                InProcessStore.store(em).patch(todos, List.of(402), Map.of("title", "a\uDC00b"), List.of())));
+                InProcessStore.store(em).patch(todos, List.of(402), Map.of("title", "a\uDC00b"), List.of(), ItemVersions.Precondition.NONE)));
         assertInvalid("Invalid value for field settings in collection users", () -> db.inTransaction(em ->
                 InProcessStore.store(em).patch(users, List.of(102), Map.of("settings", Map.of("theme", "\uD800")),
-                        List.of())));
+                        List.of(), ItemVersions.Precondition.NONE)));
         assertInvalid("Invalid value for field settings in collection users", () -> db.inTransaction(em ->
                 InProcessStore.store(em).create(users, Map.of("name", "Lone", "email", "lone@example.com",
                         "settings", Map.of("\uDFFF", List.of())))));
