@@ -38,9 +38,9 @@ class CorpusIT {
     /** The hidden {@code passwordHash} of the fixture user (PostgreSQL runs set it in the database). */
     static final String PASSWORD_HASH = "$2a$10$corpus.hash.never.leaves";
     private static final List<String> COLLECTIONS = List.of("todos", "users", "posts", "comments", "labels",
-            "postLabels", "teams", "teamsToUsers", "projects", "secrets", "guardedProbes");
+            "postLabels", "teams", "teamsToUsers", "projects", "secrets", "notes", "guardedProbes");
     private static final List<String> TABLES = List.of("todos", "users", "posts", "comments", "labels",
-            "post_labels", "teams", "teams_to_users", "projects", "secrets", "guarded_probes");
+            "post_labels", "teams", "teams_to_users", "projects", "secrets", "notes", "guarded_probes");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
