@@ -144,6 +144,15 @@ public class RivuletSettings {
         return dataSource;
     }
 
+    /** The datasource named by {@link #dataSource()}, looked up in JNDI. */
+    public javax.sql.DataSource lookupDataSource() {
+        try {
+            return javax.naming.InitialContext.doLookup(dataSource);
+        } catch (javax.naming.NamingException e) {
+            throw new IllegalStateException("Rivulet cannot find the datasource " + dataSource, e);
+        }
+    }
+
     /** Reads without a {@code transformQuery} run as plain SQL (else every read goes through JPA Criteria). */
     public boolean sqlReads() {
         return sqlReads;

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -133,11 +131,7 @@ public class FeedJournal implements ChangeJournal {
     DataSource dataSource() {
         DataSource found = dataSource;
         if (found == null) {
-            try {
-                found = InitialContext.doLookup(settings.dataSource());
-            } catch (NamingException e) {
-                throw new IllegalStateException("Rivulet cannot find the datasource " + settings.dataSource(), e);
-            }
+            found = settings.lookupDataSource();
             dataSource = found;
         }
         return found;

@@ -9,8 +9,6 @@ import io.rivulet.schema.InvalidValueException;
 import io.rivulet.schema.KeyCodec;
 import io.rivulet.store.sql.SqlRowReader;
 import jakarta.inject.Inject;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import io.rivulet.hooks.QueryTransform;
 import io.rivulet.query.InvalidConditionException;
@@ -193,11 +191,7 @@ public class CollectionStore {
     private DataSource dataSource() {
         DataSource found = dataSource;
         if (found == null) {
-            try {
-                found = InitialContext.doLookup(settings.dataSource());
-            } catch (NamingException e) {
-                throw new IllegalStateException("Rivulet cannot find the datasource " + settings.dataSource(), e);
-            }
+            found = settings.lookupDataSource();
             dataSource = found;
         }
         return found;
