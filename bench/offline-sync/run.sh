@@ -7,7 +7,7 @@
 # creates its rows and deletes them after. The feed's client holds every todo the server has: use
 # a server without others (a fresh database; bin/run's H2 has 3 seed todos).
 #   bench/offline-sync/run.sh http://localhost:8080                # 10,000 rows, 100 changed, 20 deleted
-#   RUNS=1 bench/offline-sync/run.sh http://localhost:8080 50000 1000 200
+#   RUNS=1 bench/offline-sync/run.sh http://localhost:8080 20000 500 50
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 url=${1:?usage: bench/offline-sync/run.sh <rivulet-url> [rows] [changed] [deleted]}
@@ -34,6 +34,9 @@ for _ in $(seq 1 "${RUNS:-3}"); do
 done
 node -e '
 const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse)
-console.log("\n| pull | held rows | requests | bytes sent | bytes received | ms | correct |\n|---|---:|---:|---:|---:|---:|---|")
-for (const r of lines) console.log(`| ${r.variant} | ${r.held} | ${r.requests} | ${r.bytesSent} | ${r.bytesReceived} | ${r.ms} | ${r.correct} |`)
+console.log("\n| pull | held rows | requests | bytes sent | bytes received | ms in requests | ms of the sync | correct |")
+console.log("|---|---:|---:|---:|---:|---:|---:|---|")
+for (const r of lines) {
+  console.log(`| ${r.variant} | ${r.held} | ${r.requests} | ${r.bytesSent} | ${r.bytesReceived} | ${r.requestMs} | ${r.ms} | ${r.correct} |`)
+}
 ' "$results"

@@ -15,7 +15,7 @@ import SuperJSON from 'superjson'
 
 type Key = string | number
 type Row = Record<string, unknown>
-type Storage = { getItem(key: string): string | null, setItem(key: string, value: string): void, removeItem(key: string): void }
+type Storage = { getItem(key: string): string | null, setItem(key: string, value: string): void }
 
 export interface RivuletFeedOptions {
   /** The REST path of the collections, nuxt-drizzle's `apiPath` (default `/api/rstore`). */
@@ -203,7 +203,7 @@ export function createRivuletFeedPlugin(options: RivuletFeedOptions = {}) {
       // The PATCH of an update with a version (nuxt-drizzle's request, same URL and body). A stale
       // one (409 with the current row) resolves to the server's row: the cache and, through
       // @rstore/offline's afterMutation, IndexedDB hold it, and a replayed update leaves the queue.
-      hook('updateItem', async ({ collection, key, item, setResult }) => {
+      hook('updateItem', async ({ store, collection, key, item, setResult }) => {
         const sent = (item as Row)[versionField]
         if (sent == null || !included(collection)) {
           return // not versioned: nuxt-drizzle's PATCH
@@ -222,10 +222,12 @@ export function createRivuletFeedPlugin(options: RivuletFeedOptions = {}) {
             throw error
           }
           options.onConflict?.({ collection: collection.name, key, item: item as Row, current })
+          store.$processItemParsing(collection, current) // dates, before @rstore/offline stores it
           setResult(current as Parameters<typeof setResult>[0])
           return
         }
         produced.set(`${collection.name} ${key}`, [sent, result[versionField]])
+        store.$processItemParsing(collection, result)
         setResult(result as Parameters<typeof setResult>[0])
       })
     },

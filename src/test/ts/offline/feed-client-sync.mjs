@@ -10,7 +10,7 @@
 //    between two syncs all arrive.
 // c. A delta of DELTA updated rows arrives whole, in pages of 1,000 (_changes requests counted).
 // d. A cursor the server rejects (409 reset) makes the client pull from the start and delete the
-//    local rows the server does not have.
+//    local rows the server does not have; so does a damaged one (400 Invalid cursor).
 // e. reject-stale `notes`: an offline edit of a note that another client updated meanwhile ends with
 //    the server's row and an empty queue; two offline edits of another note both replay.
 // f. The rest is unchanged: an offline create, update and delete of todos replay.
@@ -147,12 +147,14 @@ async function compare(collection, fields = ['title']) {
 }
 const converged = c => c.missing === 0 && c.extra === 0 && c.stale === 0
 
-/** Requests of the sync just done: counts, the longest URL, whether any sent keys. */
+/** Requests of the sync just done: all of them, the feed's of todos, the longest URL, whether any sent keys. */
 function traffic() {
+  const todos = requests.filter(r => r.url.includes('/todos/_changes'))
   return {
     requests: requests.length,
-    changesRequests: requests.filter(r => r.url.includes('/_changes')).length,
-    resets: requests.filter(r => r.url.includes('/_changes') && r.status === 409).length,
+    changesRequests: todos.length,
+    resets: todos.filter(r => r.status === 409).length,
+    invalidCursors: todos.filter(r => r.status === 400).length,
     longestUrl: Math.max(0, ...requests.map(r => r.url.length)),
     keysSent: requests.some(r => /[?&]keys=|"keys"/.test(decodeURIComponent(r.url))),
   }
@@ -245,6 +247,13 @@ check('d. a 409 reset', resetSync.resets === 1, resetSync.resets)
 const afterReset = await compare('todos')
 check('d. after the reset', converged(afterReset), afterReset)
 check('d. a new cursor', ![null, cursor].includes(localStorage.getItem('rivulet-feed-cursor-todos')))
+// a damaged stored cursor (400 Invalid cursor) is repaired the same way
+localStorage.setItem('rivulet-feed-cursor-todos', 'not-a-cursor')
+const damagedSync = await sync()
+noKeys('d. damaged cursor sync', damagedSync)
+check('d. a 400 Invalid cursor', damagedSync.invalidCursors === 1, damagedSync.invalidCursors)
+const afterDamaged = await compare('todos')
+check('d. after the damaged cursor', converged(afterDamaged), afterDamaged)
 
 // e. reject-stale notes: A is edited offline while another client updates it; B is edited twice offline
 const [noteA, noteB] = await create('notes', [{ title: `${run}-note-a`, body: 'a' }, { title: `${run}-note-b`, body: 'b' }])
@@ -313,7 +322,7 @@ check('f. final notes', converged(final.notes), final.notes)
 console.log(JSON.stringify({
   feed: true, rows: ROWS, deletedOnServer: DELETED, delta: DELTA,
   firstSync, afterFirst, deleteSync, afterDelete, skewed, afterClock, deltaSync, afterDelta,
-  resetSync, afterReset, notes, replaySync, replayed, finalSync, final, failures,
+  resetSync, afterReset, damagedSync, afterDamaged, notes, replaySync, replayed, finalSync, final, failures,
 }))
 process.exit(failures.length ? 1 : 0)
 

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * primary key, in the transaction of the change ({@link ChangeJournal}).
  */
 @ApplicationScoped
-public class FeedJournal implements ChangeJournal {
+public class FeedJournal implements ChangeJournal, io.rivulet.schema.drift.OwnTables {
 
     private static final Logger LOG = Logger.getLogger(FeedJournal.class.getName());
 
@@ -58,6 +58,12 @@ public class FeedJournal implements ChangeJournal {
         }
         throw new IllegalStateException("Rivulet cannot create the changes feed's tables " + FeedStore.CHANGES
                 + " and " + FeedStore.FEEDS + " (set rivulet.offline.feed=false to run without the feed)", failure);
+    }
+
+    /** The feed's two tables, for the drift check (when the feed is on). */
+    @Override
+    public Map<String, List<String>> expectedTables() {
+        return settings.offlineFeed() ? FeedStore.COLUMNS : Map.of();
     }
 
     @Override

@@ -78,6 +78,10 @@ public final class FeedStore {
 
     public static final String CHANGES = "rivulet_changes";
     public static final String FEEDS = "rivulet_feeds";
+    /** The columns of the two tables, as the drift check compares them. */
+    public static final java.util.Map<String, List<String>> COLUMNS = java.util.Map.of(
+            CHANGES, List.of("seq", "collection", "row_key", "deleted", "changed_at"),
+            FEEDS, List.of("collection", "epoch", "pruned_seq", "pruned_at"));
     /** Longest key kept (the row_key column); a longer key is not journaled. */
     public static final int MAX_KEY_LENGTH = 2000;
 

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * The plugin is built first with its own lock file and {@code tsc} (strict), as its README says.
  * A client syncs 10,000 rows, 500 of them deleted on the server, without sending its keys; misses
  * nothing with its clock 5 minutes off either way; gets a 3,000-row delta in pages; converges after
- * a reset; ends a replayed stale update of a {@code reject-stale} note with the server's row and an
- * empty queue; and still replays an offline create, update and delete. On PostgreSQL, like
- * OfflineClientIT.
+ * a reset and after a damaged cursor; ends a replayed stale update of a {@code reject-stale} note
+ * with the server's row and an empty queue; and still replays an offline create, update and
+ * delete. On PostgreSQL, like OfflineClientIT.
  */
 @RivuletIT
 @OncePerSuite.OnPostgresql
@@ -45,12 +45,14 @@ class OfflineFeedClientIT extends DeployedRivulet {
                 "offline/feed-client-sync.mjs", base.toString(), "10000", "500", "3000");
         String output = run.output();
         String last = output.lines().filter(l -> l.startsWith("{\"feed\"")).reduce((a, b) -> b).orElse("{}");
+        System.out.println("feed-client-sync.mjs: " + last); // the syncs' requests and milliseconds
         JsonObject result = Json.createReader(new StringReader(last)).readObject();
         assertEquals(0, run.exitCode(), output);
         assertEquals(0, result.getJsonArray("failures").size(), output);
 
         // a. the first sync and the deletion of 500 rows: the client holds the server's rows, no keys sent
-        for (String sync : new String[] {"firstSync", "deleteSync", "deltaSync", "resetSync", "finalSync"}) {
+        String[] syncs = {"firstSync", "deleteSync", "deltaSync", "resetSync", "damagedSync", "finalSync"};
+        for (String sync : syncs) {
             JsonObject s = result.getJsonObject(sync);
             assertEquals(false, s.getBoolean("keysSent"), sync + ": " + s);
             assertTrue(s.getInt("longestUrl") <= 2000, sync + ": " + s);
@@ -70,9 +72,11 @@ class OfflineFeedClientIT extends DeployedRivulet {
         assertTrue(result.getJsonObject("deltaSync").getInt("changesRequests") >= 3, output);
         assertConverged(result.getJsonObject("afterDelta"), output);
 
-        // d. a rejected cursor: one 409 reset, then the snapshot, and the client converges
+        // d. a rejected cursor (one 409 reset), then a damaged one (400): the snapshot, and the client converges
         assertEquals(1, result.getJsonObject("resetSync").getInt("resets"), output);
         assertConverged(result.getJsonObject("afterReset"), output);
+        assertEquals(1, result.getJsonObject("damagedSync").getInt("invalidCursors"), output);
+        assertConverged(result.getJsonObject("afterDamaged"), output);
 
         // e. the stale replayed update of a reject-stale note: the server's row, nothing queued
         JsonObject notes = result.getJsonObject("notes");

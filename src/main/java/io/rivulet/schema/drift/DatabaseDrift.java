@@ -5,6 +5,7 @@ import io.rivulet.schema.FieldDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -45,6 +46,22 @@ public final class DatabaseDrift {
                 compareKey(collection, table.get(), differences);
             }
         }
+        return differences;
+    }
+
+    /** Rivulet's own tables ({@link OwnTables}): each must exist with its columns. */
+    public static List<Difference> compareOwn(Map<String, List<String>> expected,
+            Function<String, Optional<DatabaseTable>> tables) {
+        List<Difference> differences = new ArrayList<>();
+        expected.forEach((name, columns) -> {
+            Optional<DatabaseTable> table = tables.apply(name);
+            if (table.isEmpty()) {
+                differences.add(new Difference("(Rivulet)", name, "Rivulet's table is missing", true));
+            } else {
+                columns.stream().filter(c -> table.get().column(c).isEmpty()).forEach(c -> differences.add(
+                        new Difference("(Rivulet)", name, "column " + c + " is missing from Rivulet's table", true)));
+            }
+        });
         return differences;
     }
 

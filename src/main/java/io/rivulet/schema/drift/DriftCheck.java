@@ -29,6 +29,9 @@ public class DriftCheck {
     CollectionRegistry registry;
 
     @Inject
+    jakarta.enterprise.inject.Instance<OwnTables> ownTables;
+
+    @Inject
     @ConfigProperty(name = "rivulet.schema.drift", defaultValue = "fail")
     String mode;
 
@@ -65,13 +68,18 @@ public class DriftCheck {
     private List<DatabaseDrift.Difference> differences() {
         try (Connection connection = InitialContext.<DataSource>doLookup(dataSource).getConnection()) {
             DatabaseTables tables = new DatabaseTables(connection);
-            return DatabaseDrift.compare(registry.all(), name -> {
+            java.util.function.Function<String, java.util.Optional<DatabaseTable>> find = name -> {
                 try {
                     return tables.find(name);
                 } catch (SQLException e) {
                     throw new IllegalStateException("Rivulet could not read table " + name + ": " + e.getMessage(), e);
                 }
-            });
+            };
+            List<DatabaseDrift.Difference> differences = new java.util.ArrayList<>(DatabaseDrift.compare(registry.all(), find));
+            for (OwnTables own : ownTables) {
+                differences.addAll(DatabaseDrift.compareOwn(own.expectedTables(), find));
+            }
+            return differences;
         } catch (NamingException | SQLException e) {
             throw new IllegalStateException("Rivulet could not read the database's tables from " + dataSource
                     + " (set rivulet.schema.drift=off to skip the check): " + e.getMessage(), e);
