@@ -84,6 +84,14 @@ public class FeedJournal implements ChangeJournal, io.rivulet.schema.drift.OwnTa
         write(connection, entries(changes));
     }
 
+    @Override
+    public java.util.Optional<EntryClauses> clauses(Connection connection, String collection) throws SQLException {
+        if (!settings.offlineFeed()) {
+            return java.util.Optional.empty();
+        }
+        return store(connection).clauses(collection, System.currentTimeMillis());
+    }
+
     private void write(Connection connection, Map<String, List<FeedStore.Entry>> entries) throws SQLException {
         long now = System.currentTimeMillis();
         FeedStore feed = store(connection);

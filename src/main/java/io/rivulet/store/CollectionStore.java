@@ -258,8 +258,18 @@ public class CollectionStore {
         }
         Object entity = newEntity(collection, values);
         try {
-            sqlWriter.insert(dataSource(), collection, entity, journal.<io.rivulet.store.sql.SqlRowWriter.SameTransaction>map(
-                    j -> connection -> j.write(connection, List.of(change.apply(Row.of(collection, entity))))).orElse(null));
+            sqlWriter.insert(dataSource(), collection, entity, journal.map(j -> new io.rivulet.store.sql.SqlRowWriter.Journal() {
+                @Override
+                public Optional<io.rivulet.realtime.ChangeJournal.EntryClauses> clauses(java.sql.Connection connection)
+                        throws java.sql.SQLException {
+                    return j.clauses(connection, collection.name());
+                }
+
+                @Override
+                public void write(java.sql.Connection connection) throws java.sql.SQLException {
+                    j.write(connection, List.of(change.apply(Row.of(collection, entity))));
+                }
+            }).orElse(null));
         } catch (java.sql.SQLException e) {
             throw ConstraintViolations.toClientError(e, collection.name()).orElseThrow(
                     () -> new IllegalStateException("Rivulet could not insert into " + collection.table(), e));
