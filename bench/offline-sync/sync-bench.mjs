@@ -12,9 +12,8 @@
 // the held rows from IndexedDB into the cache, which both do). Prints one JSON line; deletes its
 // rows on the server at the end.
 //   cd src/test/ts && node --import ./offline/feed-shims.mjs ../../../bench/offline-sync/sync-bench.mjs <base-url> <feed|published> [ROWS] [CHANGED] [DELETED]
-import 'fake-indexeddb/auto'
 import { ofetch } from 'ofetch'
-import SuperJSON from 'superjson'
+import { holdRows, serverBatch } from '../../src/test/ts/offline/node-client.mjs'
 
 const base = process.argv[2].replace(/\/$/, '')
 const variant = process.argv[3]
@@ -23,17 +22,6 @@ const CHANGED = Number(process.argv[5] ?? 100)
 const DELETED = Number(process.argv[6] ?? 20)
 if (!['feed', 'published'].includes(variant)) throw new Error(`variant must be feed or published, not ${variant}`)
 const run = `bench-${variant}-${Date.now()}`
-
-// --- the browser around the client
-const storage = new Map()
-globalThis.window = globalThis
-globalThis.localStorage = {
-  getItem: k => (storage.has(k) ? storage.get(k) : null),
-  setItem: (k, v) => storage.set(k, String(v)),
-  removeItem: k => storage.delete(k),
-}
-Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true, writable: true })
-globalThis.addEventListener ??= () => {}
 
 // the client's fetch (both plugins), counting what goes over the wire
 const traffic = { requests: 0, bytesSent: 0, bytesReceived: 0, requestMs: 0 }
@@ -60,23 +48,7 @@ globalThis.__rivuletFetch = ofetch.create({}, { fetch: countingFetch })
 
 // --- the server's data, through its API (another client; not counted)
 const api = ofetch.create({ baseURL: apiPath })
-async function batch(operations) {
-  const results = []
-  for (let i = 0; i < operations.length; i += 400) {
-    const chunks = []
-    for (let j = i; j < Math.min(i + 400, operations.length); j += 100) {
-      chunks.push(api('/_batch', {
-        method: 'POST', body: SuperJSON.stringify({ operations: operations.slice(j, j + 100) }),
-        headers: { 'content-type': 'application/json' }, parseResponse: t => SuperJSON.parse(t),
-      }))
-    }
-    for (const reply of await Promise.all(chunks)) {
-      for (const r of reply.results) if (!r.ok) throw new Error(`batch op failed: ${r.error}`)
-      results.push(...reply.results.map(r => r.result))
-    }
-  }
-  return results
-}
+const batch = operations => serverBatch(api, operations)
 const rows = await batch(Array.from({ length: ROWS }, (_, i) => ({ type: 'create', collection: 'todos', item: { title: `${run}-${i}`, completed: false } })))
 
 // --- the client
@@ -88,18 +60,7 @@ const todos = c => c.name === 'todos'
 let pull
 if (variant === 'published') {
   pull = (await import(new URL('plugin-offline.js', runtime))).default
-  await new Promise((resolve, reject) => {
-    const open = indexedDB.open('rstore-offline-todos', 1)
-    open.onupgradeneeded = () => open.result.createObjectStore('items')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['items'], 'readwrite')
-      for (const row of rows) tx.objectStore('items').put({ ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) }, String(row.id))
-      tx.oncomplete = resolve
-      tx.onerror = () => reject(tx.error)
-    }
-  })
-  localStorage.setItem('rstore-offline-metadata-todos', JSON.stringify({ updatedAt: Date.now() }))
+  await holdRows('todos', rows)
 } else {
   const { createRivuletFeedPlugin } = await import(new URL('../../clients/rstore-offline/dist/index.js', import.meta.url))
   pull = createRivuletFeedPlugin({ apiPath, fetch: countingFetch, filterCollection: todos })

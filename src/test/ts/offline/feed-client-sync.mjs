@@ -16,9 +16,9 @@
 // f. The rest is unchanged: an offline create, update and delete of todos replay.
 // Prints one JSON line with what happened; exits 1 if any check failed (listed in `failures`).
 //   node --import ./offline/feed-shims.mjs offline/feed-client-sync.mjs <base-url> [ROWS] [DELETED] [DELTA]
-import 'fake-indexeddb/auto'
 import { ofetch } from 'ofetch'
 import SuperJSON from 'superjson'
+import { serverBatch } from './node-client.mjs'
 
 const base = process.argv[2].replace(/\/$/, '')
 const ROWS = Number(process.argv[3] ?? 10000)
@@ -31,16 +31,7 @@ const check = (name, ok, detail) => {
   if (process.env.TRACE || !ok) console.error(ok ? 'ok  ' : 'FAIL', name, ok ? '' : JSON.stringify(detail) ?? '')
 }
 
-// --- the browser around the client, with a clock that can be set off
-const storage = new Map()
-globalThis.window = globalThis
-globalThis.localStorage = {
-  getItem: k => (storage.has(k) ? storage.get(k) : null),
-  setItem: (k, v) => storage.set(k, String(v)),
-  removeItem: k => storage.delete(k),
-}
-Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true, writable: true })
-globalThis.addEventListener ??= () => {}
+// --- the browser around the client (node-client.mjs), with a clock that can be set off
 const RealDate = Date
 let skewMs = 0
 globalThis.Date = class SkewedDate extends RealDate {
@@ -71,23 +62,7 @@ globalThis.__rivuletFetch = ofetch.create({}, { fetch: clientFetch })
 
 // --- the server's data, through its API (another client)
 const api = ofetch.create({ baseURL: apiPath })
-const batch = async operations => {
-  const results = []
-  for (let i = 0; i < operations.length; i += 400) { // 4 batches of 100 at a time
-    const chunks = []
-    for (let j = i; j < Math.min(i + 400, operations.length); j += 100) {
-      chunks.push(api('/_batch', {
-        method: 'POST', body: SuperJSON.stringify({ operations: operations.slice(j, j + 100) }),
-        headers: { 'content-type': 'application/json' }, parseResponse: t => SuperJSON.parse(t),
-      }))
-    }
-    for (const reply of await Promise.all(chunks)) {
-      for (const r of reply.results) if (!r.ok) throw new Error(`batch op failed: ${r.error}`)
-      results.push(...reply.results.map(r => r.result))
-    }
-  }
-  return results
-}
+const batch = operations => serverBatch(api, operations)
 const create = (collection, items) => batch(items.map(item => ({ type: 'create', collection, item })))
 const update = (collection, ids, item) => batch(ids.map(id => ({ type: 'update', collection, key: String(id), item })))
 const remove = (collection, ids) => batch(ids.map(id => ({ type: 'delete', collection, key: String(id) })))

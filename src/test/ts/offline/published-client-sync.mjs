@@ -10,25 +10,14 @@
 //    the updatedAt delta) and then the replay of its queue.
 // Prints one JSON line with what happened; exits 1 if the client's sync did not converge.
 //   node --import ./offline/nuxt-shims.mjs offline/published-client-sync.mjs <base-url> [ROWS] [DELETED]
-import 'fake-indexeddb/auto'
 import { ofetch } from 'ofetch'
-import SuperJSON from 'superjson'
+import { holdRows, serverBatch } from './node-client.mjs'
 
 const base = process.argv[2].replace(/\/$/, '')
 const ROWS = Number(process.argv[3] ?? 10000)
 const DELETED = Number(process.argv[4] ?? 20)
 const run = `offline-${Date.now()}`
 
-// --- the browser around the client
-const storage = new Map()
-globalThis.window = globalThis
-globalThis.localStorage = {
-  getItem: k => (storage.has(k) ? storage.get(k) : null),
-  setItem: (k, v) => storage.set(k, String(v)),
-  removeItem: k => storage.delete(k),
-}
-Object.defineProperty(globalThis, 'navigator', { value: { onLine: true }, configurable: true, writable: true })
-globalThis.addEventListener ??= () => {}
 const requests = []
 globalThis.__rivuletApiPath = `${base}/api/rstore`
 globalThis.__rivuletFetch = ofetch.create({
@@ -41,26 +30,9 @@ globalThis.__rivuletFetch = ofetch.create({
 
 // --- the server's data, through its API
 const api = ofetch.create({ baseURL: `${base}/api/rstore` })
-const batch = async operations => {
-  const reply = SuperJSON.parse(await api('/_batch', {
-    method: 'POST', body: SuperJSON.stringify({ operations }), headers: { 'content-type': 'application/json' },
-    parseResponse: t => t,
-  }))
-  for (const r of reply.results) if (!r.ok) throw new Error(`batch op failed: ${r.error}`)
-  return reply.results.map(r => r.result)
-}
-const serverRows = []
-for (let i = 0; i < ROWS; i += 400) {
-  const chunks = []
-  for (let j = i; j < Math.min(i + 400, ROWS); j += 100) {
-    const ops = []
-    for (let k = j; k < Math.min(j + 100, ROWS); k++) {
-      ops.push({ type: 'create', collection: 'todos', item: { title: `${run}-${k}`, completed: false } })
-    }
-    chunks.push(batch(ops))
-  }
-  for (const rows of await Promise.all(chunks)) serverRows.push(...rows)
-}
+const batch = operations => serverBatch(api, operations)
+const serverRows = await batch(Array.from({ length: ROWS },
+  (_, k) => ({ type: 'create', collection: 'todos', item: { title: `${run}-${k}`, completed: false } })))
 
 // --- the client, holding every row (its IndexedDB as earlier syncs left it)
 const { createStore } = await import('@rstore/vue')
@@ -70,19 +42,7 @@ const runtime = new URL('../node_modules/@rstore/nuxt-drizzle/dist/runtime/', im
 const drizzle = (await import(new URL('plugin.js', runtime))).default
 const drizzleOffline = (await import(new URL('plugin-offline.js', runtime))).default
 
-const held = new Map(serverRows.map(row => [String(row.id), { ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) }]))
-await new Promise((resolve, reject) => {
-  const open = indexedDB.open('rstore-offline-todos', 1)
-  open.onupgradeneeded = () => open.result.createObjectStore('items')
-  open.onerror = () => reject(open.error)
-  open.onsuccess = () => {
-    const tx = open.result.transaction(['items'], 'readwrite')
-    for (const [key, row] of held) tx.objectStore('items').put(row, key)
-    tx.oncomplete = resolve
-    tx.onerror = () => reject(tx.error)
-  }
-})
-localStorage.setItem('rstore-offline-metadata-todos', JSON.stringify({ updatedAt: Date.now() }))
+await holdRows('todos', serverRows)
 
 const store = await createStore({
   schema: [{ name: 'todos', meta: { primaryKeys: ['id'] } }],
