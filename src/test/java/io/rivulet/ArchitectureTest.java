@@ -45,4 +45,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.rivulet.realtime.jms..")
             .because("the JMS change bus is an adapter of the ChangeBus port: only the wiring that"
                     + " selects the bus knows it, everything else talks to ChangeBus");
+
+    @ArchTest
+    static final ArchRule engineWithoutTheExample = noClasses()
+            .that().resideOutsideOfPackage("io.rivulet.example..")
+            .should().dependOnClassesThat().resideInAPackage("io.rivulet.example..")
+            .because("the engine jar (classifier engine) leaves the example domain out: an application"
+                    + " that adds Rivulet gets none of it (README, \"Use Rivulet in your application\")");
 }

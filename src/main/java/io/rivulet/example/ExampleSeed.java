@@ -1,10 +1,10 @@
 package io.rivulet.example;
 
+import io.rivulet.hooks.RivuletStarted;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
 import io.rivulet.store.CollectionStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,7 +36,7 @@ public class ExampleSeed {
     @Inject
     ExampleSeed self;
 
-    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    void onStartup(@Observes RivuletStarted started) {
         if (enabled) {
             self.seed();
         }

@@ -5,12 +5,8 @@ import io.rivulet.realtime.Change;
 import io.rivulet.realtime.ChangeJournal;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.CollectionRegistry;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -39,10 +35,14 @@ public class FeedJournal implements ChangeJournal, io.rivulet.schema.drift.OwnTa
 
     private volatile DataSource dataSource;
     private volatile FeedStore store;
+    private volatile boolean tablesReady;
 
-    void createTables(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
-            Object started) {
-        if (!settings.offlineFeed()) {
+    /**
+     * Creates the feed's tables when missing (at start, and before the first journal write if a
+     * write comes first, e.g. from an application's own start-up observer).
+     */
+    public void createTables() {
+        if (!settings.offlineFeed() || tablesReady) {
             return;
         }
         List<String> collections = registry.all().stream().filter(c -> !c.primaryKey().isEmpty())
@@ -51,6 +51,7 @@ public class FeedJournal implements ChangeJournal, io.rivulet.schema.drift.OwnTa
         for (int attempt = 0; attempt < 3; attempt++) { // two nodes may create them at once
             try (Connection connection = dataSource().getConnection()) {
                 store(connection).createTables(connection, collections);
+                tablesReady = true;
                 return;
             } catch (SQLException e) {
                 failure = e;
@@ -72,6 +73,7 @@ public class FeedJournal implements ChangeJournal, io.rivulet.schema.drift.OwnTa
         if (entries.isEmpty()) {
             return;
         }
+        createTables();
         try (Connection connection = dataSource().getConnection()) {
             write(connection, entries);
         } catch (SQLException e) {

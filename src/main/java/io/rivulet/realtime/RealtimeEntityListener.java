@@ -11,15 +11,38 @@ import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreRemove;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A default entity listener (META-INF/orm.xml): every JPA write of a collection's entity — through
+ * A default entity listener ({@code META-INF/rivulet-orm.xml}, which the unit lists as a
+ * {@code <mapping-file>}): every JPA write of a collection's entity — through
  * Rivulet or by the application itself — becomes a {@link Change} of the current transaction,
  * with the row as loaded earlier in the transaction as the pre-image of an update.
  */
 public class RealtimeEntityListener {
+
+    /** The mapping file that installs this listener; a unit lists it as a {@code <mapping-file>}. */
+    public static final String MAPPING_FILE = "META-INF/rivulet-orm.xml";
+
+    /** Whether a {@code persistence.xml} the application's classes see lists {@link #MAPPING_FILE}. */
+    static boolean listedIn(ClassLoader loader) {
+        try {
+            var units = loader.getResources("META-INF/persistence.xml");
+            while (units.hasMoreElements()) {
+                try (var in = units.nextElement().openStream()) {
+                    if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(MAPPING_FILE)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return true; // unreadable: no warning rather than a wrong one
+        }
+    }
 
     @PostLoad
     void loaded(Object entity) {

@@ -20,9 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -91,7 +89,9 @@ public class RealtimeHub {
     private FanOut delivery;
     private RealtimeHooks realtimeHooks;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    /** Starts the fan-out (RivuletStartup, once). */
+    public void start() {
+        warnWithoutTheEntityListener();
         realtimeHooks = new RealtimeHooks(hooks, beans);
         delivery = new FanOut(index, realtimeHooks, registry,
                 Dialect.fromWireName(settings.realtimeDialect()).orElse(Dialect.POSTGRESQL),
@@ -104,6 +104,19 @@ public class RealtimeHub {
         idleTimer = new IdleTimer(threads);
         PendingChanges pending = new PendingChanges(fanOut, delivery::deliver, MAX_BATCH);
         bus.onChange(pending::add);
+    }
+
+    /**
+     * A unit that does not list {@code META-INF/rivulet-orm.xml} has no realtime listener: writes
+     * would reach no subscriber and no changes feed, silently. Said once, at deployment.
+     */
+    private void warnWithoutTheEntityListener() {
+        registry.all().stream().findFirst()
+                .map(collection -> collection.entityClass().getClassLoader())
+                .filter(loader -> !RealtimeEntityListener.listedIn(loader))
+                .ifPresent(loader -> LOG.warning("Rivulet: no persistence.xml lists <mapping-file>"
+                        + RealtimeEntityListener.MAPPING_FILE + "</mapping-file>; writes will not reach realtime "
+                        + "subscribers or the changes feed (README, \"Use Rivulet in your application\")"));
     }
 
     /**

@@ -2,10 +2,8 @@ package io.rivulet.schema;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,25 +16,26 @@ public class CollectionRegistry {
 
     private static final Logger LOG = Logger.getLogger(CollectionRegistry.class.getName());
 
-    @PersistenceUnit(unitName = "rivulet")
-    EntityManagerFactory entityManagerFactory;
+    @Inject
+    @io.rivulet.RivuletPersistence
+    EntityManager entityManager;
 
     private Map<String, CollectionDescriptor> collections;
     private Map<Class<?>, CollectionDescriptor> byClass;
 
     @PostConstruct
     void build() {
+        build(entityManager.getMetamodel());
+    }
+
+    /** The collections of this metamodel (also for a registry outside CDI). */
+    void build(jakarta.persistence.metamodel.Metamodel metamodel) {
         Map<String, CollectionDescriptor> byName = new LinkedHashMap<>();
-        MetamodelReader.read(entityManagerFactory.getMetamodel()).forEach(c -> byName.put(c.name(), c));
+        MetamodelReader.read(metamodel).forEach(c -> byName.put(c.name(), c));
         collections = java.util.Collections.unmodifiableMap(byName);
         byClass = byName.values().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
                 CollectionDescriptor::entityClass, c -> c));
         LOG.info(() -> "Rivulet collections: " + String.join(", ", collections.keySet()));
-    }
-
-    /** Builds the registry at deployment, so a broken mapping fails the deployment, not a request. */
-    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        collections.size();
     }
 
     public Optional<CollectionDescriptor> find(String name) {

@@ -4,12 +4,8 @@ import io.rivulet.config.RivuletSettings;
 import io.rivulet.hooks.AllowList;
 import io.rivulet.wire.PlainJson;
 import io.rivulet.wire.SuperJson;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.util.Map;
 
 /**
@@ -36,11 +32,6 @@ public class ServerSchema {
 
     /** The description as served, as plain values, and the known client schemas judged against it. */
     private record Snapshot(String json, DescribedSchema described, KnownSchemas known) {
-    }
-
-    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) @Initialized(ApplicationScoped.class)
-            Object event) {
-        snapshot();
     }
 
     /** The description as JSON text, exactly as {@code GET _schema} serves it. */

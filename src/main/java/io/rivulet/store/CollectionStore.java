@@ -20,7 +20,6 @@ import io.rivulet.schema.ValueCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CollectionStore {
 
-    @PersistenceContext(unitName = "rivulet")
+    @Inject
+    @io.rivulet.RivuletPersistence
     EntityManager entityManager;
 
     @Inject
@@ -328,7 +328,7 @@ public class CollectionStore {
         Object entity = found.get();
         Map<String, Object> previous = checked(collection, entity, precondition, body);
         checkUnique(collection, values, key);
-        values.forEach((field, value) -> collection.write(entity, field, value));
+        values.forEach((field, value) -> writeManaged(collection, entity, field, value));
         touch(collection, entity, java.time.Instant.now());
         flush(collection);
         return Optional.of(new Change(previous, Row.of(collection, entity)));
@@ -367,7 +367,16 @@ public class CollectionStore {
     }
 
     private void touch(CollectionDescriptor collection, Object entity, java.time.Instant now) {
-        collection.timestamp(CollectionDescriptor.UPDATED_AT).ifPresent(f -> collection.write(entity, f, ValueCodec.at(f, now)));
+        collection.timestamp(CollectionDescriptor.UPDATED_AT).ifPresent(f -> writeManaged(collection, entity, f, ValueCodec.at(f, now)));
+    }
+
+    /** Writes an attribute of a managed entity so that the provider sees the change (WovenChangeTracking). */
+    private static void writeManaged(CollectionDescriptor collection, Object entity, FieldDescriptor field, Object value) {
+        Object before = collection.read(entity, field);
+        collection.write(entity, field, value);
+        if (field.path().size() == 1) { // (a key inside an @EmbeddedId is not written on a managed row)
+            WovenChangeTracking.changed(entity, field.path().get(0), before, value);
+        }
     }
 
     /** A friendly 409 naming the field; the constraint itself still guards against races. */

@@ -2,7 +2,7 @@ package io.rivulet.schema;
 
 import jakarta.persistence.EntityManagerFactory;
 
-/** A {@link CollectionRegistry} outside CDI, built exactly as the container builds it (its {@code @PostConstruct}). */
+/** A {@link CollectionRegistry} outside CDI, built from the unit's metamodel as the container builds it. */
 public final class Registries {
 
     private Registries() {
@@ -10,8 +10,7 @@ public final class Registries {
 
     public static CollectionRegistry of(EntityManagerFactory entityManagerFactory) {
         CollectionRegistry registry = new CollectionRegistry();
-        registry.entityManagerFactory = entityManagerFactory;
-        registry.build();
+        registry.build(entityManagerFactory.getMetamodel());
         return registry;
     }
 }

@@ -27,7 +27,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * metamodel as the server builds it; {@link #dataSource} is the same database for the plain-SQL
  * reads; {@link #store} is a {@link CollectionStore} on an entity manager of this unit.
  *
- * <p>The unit ({@code inprocess/persistence.xml}) leaves out the main {@code META-INF/orm.xml}, whose
+ * <p>The unit ({@code inprocess/persistence.xml}) leaves out {@code META-INF/rivulet-orm.xml}, whose
  * default entity listener (realtime) needs CDI: writes here record no realtime changes.
  */
 public final class InProcessStore implements AutoCloseable {

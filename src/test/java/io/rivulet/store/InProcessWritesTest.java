@@ -30,7 +30,7 @@ class InProcessWritesTest extends InProcessTier {
     void theRealtimeListenerIsNotPartOfTheUnit() {
         Session session = db.entityManagerFactory().unwrap(Session.class);
         assertTrue(session.getDescriptor(User.class).getEventManager().getDefaultEventListeners().isEmpty(),
-                "no default entity listener (META-INF/orm.xml needs CDI)");
+                "no default entity listener (META-INF/rivulet-orm.xml needs CDI)");
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.rivulet.schema.drift;
 
 import io.rivulet.schema.CollectionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,7 +38,8 @@ public class DriftCheck {
     @ConfigProperty(name = "rivulet.schema.datasource", defaultValue = "java:comp/DefaultDataSource")
     String dataSource;
 
-    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    /** Compares the database with the entities; throws (refusing the deployment) on fatal drift in {@code fail} mode. */
+    public void check() {
         if ("off".equals(mode)) {
             return;
         }
