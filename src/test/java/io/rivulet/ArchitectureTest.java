@@ -45,4 +45,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.rivulet.realtime.jms..")
             .because("the JMS change bus is an adapter of the ChangeBus port: only the wiring that"
                     + " selects the bus knows it, everything else talks to ChangeBus");
+
+    @ArchTest
+    static final ArchRule openApiOnlyInItsPackage = noClasses()
+            .that().resideOutsideOfPackage("io.rivulet.openapi..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.openapi..")
+            .because("MicroProfile OpenAPI is optional (WildFly full has none): only io.rivulet.openapi,"
+                    + " which nothing else uses, may know it");
+
+    @ArchTest
+    static final ArchRule noBeanKnowsOpenApi = noClasses()
+            .that().areAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class)
+            .or().areAnnotatedWith(jakarta.enterprise.context.RequestScoped.class)
+            .or().areAnnotatedWith(jakarta.enterprise.context.Dependent.class)
+            .or().areAnnotatedWith(jakarta.inject.Singleton.class)
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.openapi..")
+            .because("a CDI bean that references an OpenAPI type fails the deployment where MicroProfile OpenAPI"
+                    + " is missing; the filter is made by the server, not by CDI");
 }
