@@ -59,7 +59,7 @@ final class RowSchemas {
         Schema schema = switch (column.type()) {
             case "boolean" -> bool();
             case "number" -> "integer".equals(column.format()) ? integer() : type(SchemaType.NUMBER);
-            case "enumeration" -> string().enumeration(new ArrayList<>(column.values()));
+            case "enumeration" -> string().enumeration(values(column));
             case "json" -> Oas.anyValue("a JSON value");
             default -> column.temporal() ? string().format(column.format()) : string();
         };
@@ -70,6 +70,15 @@ final class RowSchemas {
             schema.readOnly(true);
         }
         return schema;
+    }
+
+    /** OpenAPI 3.0: an enumeration that may be null lists null among its values (nullable alone does not allow it). */
+    private static List<Object> values(Column column) {
+        List<Object> values = new ArrayList<>(column.values());
+        if (column.optional()) {
+            values.add(null);
+        }
+        return values;
     }
 
     private static Schema row(Table table) {

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import jakarta.json.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,7 +85,9 @@ class OpenApiIT extends DeployedRivulet {
         assertEquals("string", property(users, "name").getType());
         assertNull(property(users, "name").getNullable(), "required");
         assertEquals(Boolean.TRUE, property(users, "nickName").getNullable(), "optional");
-        assertEquals(List.of("happy", "sad", "taco"), property(users, "mood").getEnum());
+        assertEquals(Arrays.asList("happy", "sad", "taco", null), property(users, "mood").getEnum(),
+                "an optional enumeration lists null (OpenAPI 3.0)");
+        assertEquals(Boolean.TRUE, property(users, "mood").getNullable());
         assertEquals("string", property(users, "createdAt").getType());
         assertEquals("date-time", property(users, "createdAt").getFormat());
         assertNull(property(users, "settings").getType(), "a JSON column is any JSON value");
