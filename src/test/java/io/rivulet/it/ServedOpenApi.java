@@ -32,7 +32,9 @@ record ServedOpenApi(OpenAPI document, String rstore) {
                 URI.create(deployment.toString()).resolve("/openapi")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, reply.statusCode(), reply.body());
         ParseOptions options = new ParseOptions();
-        options.setResolve(false);
+        // every reference is internal: resolving checks that each one leads somewhere
+        options.setResolve(true);
+        options.setValidateInternalRefs(true);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(reply.body(), null, options);
         assertNotNull(parsed.getOpenAPI(), () -> "not an OpenAPI document: " + parsed.getMessages());
         assertEquals(List.of(), parsed.getMessages(), "the validator's messages");
