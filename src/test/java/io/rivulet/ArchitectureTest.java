@@ -52,4 +52,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.rivulet.example..")
             .because("the engine jar (classifier engine) leaves the example domain out: an application"
                     + " that adds Rivulet gets none of it (README, \"Use Rivulet in your application\")");
+
+    @ArchTest
+    static final ArchRule openApiOnlyInItsPackage = noClasses()
+            .that().resideOutsideOfPackage("io.rivulet.openapi..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.openapi..")
+            .because("MicroProfile OpenAPI is optional (WildFly full has none): only io.rivulet.openapi,"
+                    + " which nothing else uses, may know it");
+
+    @ArchTest
+    static final ArchRule noBeanKnowsOpenApi = noClasses()
+            .that().areAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class)
+            .or().areAnnotatedWith(jakarta.enterprise.context.RequestScoped.class)
+            .or().areAnnotatedWith(jakarta.enterprise.context.Dependent.class)
+            .or().areAnnotatedWith(jakarta.inject.Singleton.class)
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.openapi..")
+            .because("a CDI bean that references an OpenAPI type fails the deployment where MicroProfile OpenAPI"
+                    + " is missing; the filter is made by the server, not by CDI");
 }

@@ -2,9 +2,12 @@ package io.rivulet.it;
 
 import static io.rivulet.it.RstoreClient.sj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URL;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -70,6 +73,20 @@ class AllowListIT {
         var unknown = rstore.get("api/rstore/nope", null);
         assertEquals(403, unknown.status(), "with an active allow-list an unknown collection is not allowed either");
         assertEquals("Collection \"nope\" is not allowed.", unknown.statusMessage());
+    }
+
+    @Test
+    void theOpenApiDocumentLeavesThemOut() throws Exception {
+        ServedOpenApi openApi = ServedOpenApi.of(base);
+        Set<String> allowed = Set.of("todos", "users", "posts", "comments", "labels", "postLabels", "teams",
+                "teamsToUsers", "projects", "conditionProbes", "guardedProbes", "secretRefs");
+        assertEquals(new TreeSet<>(allowed), openApi.collections());
+        Set<String> schemas = openApi.document().getComponents().getSchemas().keySet();
+        assertFalse(schemas.contains("secrets") || schemas.contains("secrets.create"), schemas.toString());
+        assertFalse(openApi.document().getPaths().keySet().stream().anyMatch(p -> p.contains("/secrets")));
+        assertFalse(openApi.schema("BatchOperation").getProperties().get("collection").getEnum().contains("secrets"));
+        assertFalse(openApi.schema("secretRefs").getProperties().containsKey("secret"),
+                "no relation leads to a collection that is not allowed");
     }
 
     private static void assertDenied(RstoreClient.Reply reply) {

@@ -32,6 +32,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     private static final String PERSISTENCE_XML = "WEB-INF/classes/META-INF/persistence.xml";
+    private static final String CONFIG_PROPERTIES = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private Deployments() {
     }
@@ -70,8 +71,11 @@ public final class Deployments {
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
                 .addClasses(classes);
         if (!config.isEmpty()) {
-            archive.add(new StringAsset(config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("\n"))), "WEB-INF/classes/META-INF/microprofile-config.properties");
+            // after the WAR's own properties (mp.openapi.filter), which the test's may override
+            String own = archive.contains(CONFIG_PROPERTIES) ? read(archive, CONFIG_PROPERTIES) + "\n" : "";
+            archive.delete(CONFIG_PROPERTIES);
+            archive.add(new StringAsset(own + config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("\n"))), CONFIG_PROPERTIES);
         }
         return archive;
     }

@@ -101,6 +101,12 @@ class UserApplicationIT extends DeployedRivulet {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheApplicationsCollection() throws Exception {
+        assertEquals(java.util.Set.of("products"), ServedOpenApi.of(base).collections(),
+                "the engine jar's OpenAPI filter, on the application's unit");
+    }
+
+    @Test
     void restWithTheApplicationsHook() {
         var created = rstore.sendJson("POST", "api/rstore/products", sj("{\"name\":\"bolt\",\"stock\":12}"));
         assertEquals(200, created.status(), created.toString());
