@@ -69,4 +69,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.openapi..")
             .because("a CDI bean that references an OpenAPI type fails the deployment where MicroProfile OpenAPI"
                     + " is missing; the filter is made by the server, not by CDI");
+
+    @ArchTest
+    static final ArchRule healthOnlyInItsPackage = noClasses()
+            .that().resideOutsideOfPackage("io.rivulet.health..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.health..")
+            .because("MicroProfile Health is optional (WildFly full has it only with the subsystem"
+                    + " wildfly/configure.cli adds): Weld skips io.rivulet.health where it is missing,"
+                    + " and nothing else may need it");
 }

@@ -25,4 +25,9 @@ public interface ChangeBus {
      */
     default void onGap(Runnable listener) {
     }
+
+    /** Whether changes reach the other nodes right now (readiness); a one-node bus always does. */
+    default boolean isConnected() {
+        return true;
+    }
 }

@@ -106,6 +106,12 @@ public class RealtimeHub {
         bus.onChange(pending::add);
     }
 
+    /** Whether the fan-out runs: started, and not stopped (liveness). */
+    public boolean fanOutRunning() {
+        ExecutorService running = fanOut;
+        return running != null && !running.isShutdown();
+    }
+
     /**
      * A unit that does not list {@code META-INF/rivulet-orm.xml} has no realtime listener: writes
      * would reach no subscriber and no changes feed, silently. Said once, at deployment.

@@ -48,6 +48,21 @@ class RealtimeWildFlyIT extends DeployedRivulet {
     }
 
 
+    /** MicroProfile Health on WildFly's management interface (the subsystem wildfly/configure.cli adds). */
+    @Test
+    void healthOnTheManagementInterface() throws Exception {
+        String management = "http://127.0.0.1:" + System.getProperty("rivulet.it.wildfly.managementPort", "9990");
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String kind : List.of("ready", "live")) {
+            var reply = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(management + "/health/" + kind))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, reply.statusCode(), kind + ": " + reply.body());
+            String expected = "ready".equals(kind) ? "rivulet-database" : "rivulet-realtime";
+            assertTrue(reply.body().contains("\"" + expected + "\"") && !reply.body().contains("DOWN"),
+                    kind + ": " + reply.body());
+        }
+    }
+
     @Test
     void createListGetPatchDeleteTodo() {
         JsonObject row = create("todos", "{\"title\":\"on WildFly\"}");

@@ -95,6 +95,7 @@ public final class JmsChangeBus implements ChangeBus, AutoCloseable {
     }
 
     /** Whether both directions are connected to the broker right now. */
+    @Override
     public boolean isConnected() {
         return sender.isConnected() && receiver.isConnected();
     }
