@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * runtime libraries in {@code WEB-INF/lib}, as Maven packages a WAR that depends on it. Served:
  * its collection and nothing of the example, over REST and realtime, with its hook firing.
  */
+@OncePerSuite.OnPostgresql
 @RivuletIT
 class UserApplicationIT extends DeployedRivulet {
 
