@@ -57,7 +57,7 @@ try {
     result.collections = await page.locator('[data-testid=collections] a').allTextContents()
     // open, and the server acknowledged the init frame (PROTOCOL §7.4)
     await page.locator('[data-testid=connection][data-status=open]', { hasText: /connected$/ }).waitFor({ timeout: 15_000 })
-    await row(alpha.id).waitFor()
+    await page.locator('[data-testid=view-todos] tr[data-testid=row]').first().waitFor()
     result.connection = (await page.locator('[data-testid=connection]').textContent()).trim()
   })
 
@@ -141,6 +141,23 @@ try {
     await page.locator('[data-testid=notice]', { hasText: 'deleted' }).waitFor()
     await row(key).waitFor({ state: 'detached' })
     result.deletedThroughConsole = (await rest('GET', `/todos/${key}`)) === null
+  })
+
+  await step('paging', async () => {
+    for (let i = 0; i < 8; i++) {
+      await rest('POST', '/todos', { title: `page ${i} ${run}` })
+    }
+    const total = (await rest('GET', '/todos')).length
+    const count = n => page.waitForFunction(n => document.querySelectorAll(
+      '[data-testid=view-todos] tr[data-testid=row]').length === n, n, { timeout: 10_000 })
+    await page.locator('[data-testid=view-todos] button', { hasText: 'Clear' }).click()
+    await page.locator('[data-testid=page-size]').selectOption('10')
+    await count(10)
+    const first = await page.locator('[data-testid=page]').textContent()
+    await page.locator('[data-testid=next]').click()
+    await count(Math.min(10, total - 10))
+    result.paging = { total, first, second: await page.locator('[data-testid=page]').textContent(),
+      nextDisabled: await page.locator('[data-testid=next]').isDisabled() }
   })
 
   await step('include', async () => {

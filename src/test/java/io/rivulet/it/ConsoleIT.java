@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * The web console (README, "Web console") in a real browser: {@code src/test/ts/console/console-e2e.mjs}
  * drives Debian's chromium with playwright-core. It loads the console, filters todos with the
  * builder, sorts, edits a title (the REST API then has it), shows a server error as the server sent
- * it, sees a change and a create made through REST appear live, creates and deletes a row, and
- * reads related rows through {@code include}; the page is saved as {@code target/console.png}. An
+ * it, sees a change and a create made through REST appear live, creates and deletes a row, pages,
+ * and reads related rows through {@code include}; the page is saved as {@code target/console.png}. An
  * allow-list is set: the console is a client of the public API like any other, so it shows only the
  * allowed collections, and no hidden field.
  */
@@ -74,6 +74,11 @@ class ConsoleIT extends DeployedRivulet {
         assertTrue(result.getInt("liveMs") < 10_000);
         assertEquals(1, result.getInt("createdThroughConsole"));
         assertTrue(result.getBoolean("deletedThroughConsole"));
+        JsonObject paging = result.getJsonObject("paging");
+        int total = paging.getInt("total");
+        assertEquals("page 1, rows 1–10", paging.getString("first"));
+        assertEquals("page 2, rows 11–" + Math.min(20, total), paging.getString("second"));
+        assertEquals(total <= 20, paging.getBoolean("nextDisabled"), paging.toString());
         assertEquals("2 rows", result.getString("includedPosts"));
         assertFalse(strings(result, "userColumns").contains("passwordHash"), "a hidden field");
         // Chromium logs every failed request; the one 400 above is expected, nothing else

@@ -107,6 +107,17 @@ class UserApplicationIT extends DeployedRivulet {
     }
 
     @Test
+    void theEngineJarServesTheConsole() {
+        // META-INF/resources/rivulet/console/ of the engine jar in WEB-INF/lib, behind its ConsoleFilter
+        var page = rstore.getRaw("rivulet/console/");
+        assertEquals(200, page.status(), "the engine jar was built without the console (no Node?): " + page);
+        assertTrue(page.body().contains("<div id=\"app\">"), page.body());
+        String script = page.body().replaceAll("(?s).*src=\"\\./(assets/[^\"]+\\.js)\".*", "$1");
+        assertEquals(200, rstore.getRaw("rivulet/console/" + script).status(), script);
+        assertEquals(404, rstore.getRaw("").status(), "the application's root is its own, not redirected");
+    }
+
+    @Test
     void restWithTheApplicationsHook() {
         var created = rstore.sendJson("POST", "api/rstore/products", sj("{\"name\":\"bolt\",\"stock\":12}"));
         assertEquals(200, created.status(), created.toString());
