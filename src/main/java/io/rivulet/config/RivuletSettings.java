@@ -57,6 +57,10 @@ public class RivuletSettings {
     int maxQueryBytes;
 
     @Inject
+    @ConfigProperty(name = "rivulet.console", defaultValue = "true")
+    boolean console;
+
+    @Inject
     @ConfigProperty(name = "rivulet.offline.feed", defaultValue = "true")
     boolean offlineFeed;
 
@@ -327,6 +331,14 @@ public class RivuletSettings {
     /** Longest accepted {@code superjson} query parameter, in bytes. */
     public int maxQueryBytes() {
         return maxQueryBytes;
+    }
+
+    /**
+     * The web console at {@code /rivulet/console} (README, "Web console"): its static files are
+     * served when true. It is a client of the public API, so turning it off removes no data access.
+     */
+    public boolean console() {
+        return console;
     }
 
     private static Optional<String> nonBlank(Optional<String> value) {

@@ -59,7 +59,7 @@ class UserApplicationIT extends DeployedRivulet {
                 new File(System.getProperty("rivulet.it.war", "target/rivulet.war")));
         for (var entry : example.getContent().entrySet()) {
             String path = entry.getKey().get();
-            if (path.startsWith("/WEB-INF/lib/") && path.endsWith(".jar")) {
+            if (path.startsWith("/WEB-INF/lib/") && path.endsWith(".jar") && !path.contains("rivulet-console")) { // the console comes with the engine jar
                 Node node = entry.getValue();
                 war.add(node.getAsset(), path);
             }
@@ -105,6 +105,17 @@ class UserApplicationIT extends DeployedRivulet {
     void theOpenApiDocumentDescribesTheApplicationsCollection() throws Exception {
         assertEquals(java.util.Set.of("products"), ServedOpenApi.of(base).collections(),
                 "the engine jar's OpenAPI filter, on the application's unit");
+    }
+
+    @Test
+    void theEngineJarServesTheConsole() {
+        // META-INF/resources/rivulet/console/ of the engine jar in WEB-INF/lib, behind its ConsoleFilter
+        var page = rstore.getRaw("rivulet/console/");
+        assertEquals(200, page.status(), "the engine jar was built without the console (no Node?): " + page);
+        assertTrue(page.body().contains("<div id=\"app\">"), page.body());
+        String script = page.body().replaceAll("(?s).*src=\"\\./(assets/[^\"]+\\.js)\".*", "$1");
+        assertEquals(200, rstore.getRaw("rivulet/console/" + script).status(), script);
+        assertEquals(404, rstore.getRaw("").status(), "the application's root is its own, not redirected");
     }
 
     @Test
