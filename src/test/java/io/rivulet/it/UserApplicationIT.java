@@ -59,7 +59,8 @@ class UserApplicationIT extends DeployedRivulet {
                 new File(System.getProperty("rivulet.it.war", "target/rivulet.war")));
         for (var entry : example.getContent().entrySet()) {
             String path = entry.getKey().get();
-            if (path.startsWith("/WEB-INF/lib/") && path.endsWith(".jar") && !path.contains("rivulet-console")) { // the console comes with the engine jar
+            // the runtime libraries; the console comes with the engine jar
+            if (path.startsWith("/WEB-INF/lib/") && path.endsWith(".jar") && !path.contains("rivulet-console")) {
                 Node node = entry.getValue();
                 war.add(node.getAsset(), path);
             }
