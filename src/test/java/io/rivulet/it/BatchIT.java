@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/rstore/_batch} (PROTOCOL §5): envelopes, per-operation errors, hooks, folded reads. */
 @RivuletIT
+@OnMariadb
 class BatchIT extends DeployedRivulet {
 
     @Deployment(testable = false)
