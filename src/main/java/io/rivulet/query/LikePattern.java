@@ -1,5 +1,6 @@
 package io.rivulet.query;
 
+import io.rivulet.Errors;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ public final class LikePattern {
             char c = pattern.charAt(i);
             if (c == '\\') {
                 if (++i == pattern.length()) {
-                    throw new InvalidConditionException(io.rivulet.Errors.Texts.invalidFieldValue(field));
+                    throw new InvalidConditionException(Errors.Texts.invalidFieldValue(field));
                 }
                 rewritten.append(ESCAPE).append(pattern.charAt(i));
             } else if (c == ESCAPE) {
