@@ -9,17 +9,19 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database drift check at deployment (SCHEMA.md §4), on a PostgreSQL database whose
- * {@code todos} table lacks the {@code completed} column, as a migration that was never run.
+ * The database drift check at deployment (SCHEMA.md §4), on a PostgreSQL database (in the MariaDB
+ * run, a MariaDB one) whose {@code todos} table lacks the {@code completed} column, as a migration
+ * that was never run.
  */
 @StartsItsOwnServers
+@OnMariadb
 class DriftIT {
 
     private static final String REPORT = "Rivulet: the database does not match the entities";
 
     @Test
     void aMissingColumnRefusesToStartWithAReportThatNamesItAndWarnModeStarts() throws Exception {
-        TestEnvironment.Database database = TestEnvironment.freshDatabase();
+        TestEnvironment.Database database = TestEnvironment.freshDatabaseOfRun();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE todos (id INTEGER PRIMARY KEY, title VARCHAR(255) NOT NULL,"
                     + " created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)");

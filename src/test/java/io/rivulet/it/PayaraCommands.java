@@ -62,14 +62,33 @@ final class PayaraCommands {
         }
     }
 
+    /** The pool that makes the database Payara's default datasource, as {@code bin/run-postgresql} and {@code bin/run-mariadb} make it. */
+    static String postBoot(TestEnvironment.Database database) {
+        return database.server() == TestEnvironment.Server.MARIADB ? mariadb(database) : postgresql(database);
+    }
+
     /** Payara's pool refuses an empty password; with trust authentication any value does. */
-    static String postBoot(String host, int port, String database, String user, String password) {
-        String properties = "serverName=" + host + ":portNumber=" + port + ":databaseName=" + database
-                + ":user=" + user + ":password=" + (password.isEmpty() ? "unused" : password)
-                + ":connectTimeout=5:socketTimeout=60";
+    private static String postgresql(TestEnvironment.Database database) {
+        String properties = "serverName=" + database.host() + ":portNumber=" + database.port() + ":databaseName="
+                + database.name() + ":user=postgres:password=unused:connectTimeout=5:socketTimeout=60";
+        return pool("org.postgresql.ds.PGSimpleDataSource", "payara/postgresql-pool.options", properties);
+    }
+
+    /**
+     * MariaDB's data source takes the whole URL (its ':' and '=' escaped for asadmin). Root has no
+     * password, and a pool with a user but no password refuses to connect ("No password credential
+     * found"), so the user goes in the URL.
+     */
+    private static String mariadb(TestEnvironment.Database database) {
+        String url = database.jdbcUrl() + "&user=root&connectTimeout=5000&socketTimeout=60000";
+        String properties = "url=" + url.replace(":", "\\:").replace("=", "\\=");
+        return pool("org.mariadb.jdbc.MariaDbDataSource", "payara/mariadb-pool.options", properties);
+    }
+
+    private static String pool(String dataSourceClass, String optionsFile, String properties) {
         return String.join("\n",
-                "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-                        + " --restype javax.sql.DataSource " + projectFile("payara/postgresql-pool.options").strip()
+                "create-jdbc-connection-pool --datasourceclassname " + dataSourceClass
+                        + " --restype javax.sql.DataSource " + projectFile(optionsFile).strip()
                         + " --property " + properties + " RivuletPool",
                 "set resources.jdbc-resource.jdbc/__default.pool-name=RivuletPool",
                 "");

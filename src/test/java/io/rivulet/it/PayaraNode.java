@@ -57,7 +57,7 @@ final class PayaraNode implements AutoCloseable {
         if (database != null) {
             Path postBoot = dir.resolve(name + "-post-boot.asadmin");
             Files.writeString(postBoot, database.postBootCommands());
-            command.addAll(List.of("--postbootcommandfile", postBoot.toString(), "--addLibs", TestEnvironment.pgDriver()));
+            command.addAll(List.of("--postbootcommandfile", postBoot.toString(), "--addLibs", database.server().driver()));
         }
         Path log = dir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

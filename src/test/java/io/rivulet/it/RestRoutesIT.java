@@ -20,8 +20,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-/** Every REST route and list option of PROTOCOL §2–4 (relations aside), on H2 and PostgreSQL. */
+/** Every REST route and list option of PROTOCOL §2–4 (relations aside), on H2, PostgreSQL and MariaDB. */
 @RivuletIT
+@OnMariadb
 class RestRoutesIT {
 
     private static final String ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
@@ -147,7 +148,9 @@ class RestRoutesIT {
                 new Case("{\"operator\":\"inArray\",\"field\":\"name\",\"value\":[]}", List.of()),
                 new Case("{\"operator\":\"notInArray\",\"field\":\"name\",\"value\":[]}", List.of("Op Ann", "Op Bob", "Op Cy")),
                 new Case("{\"operator\":\"like\",\"field\":\"name\",\"value\":\"Op _o%\"}", List.of("Op Bob")),
-                new Case("{\"operator\":\"like\",\"field\":\"name\",\"value\":\"op%\"}", List.of()),
+                // native LIKE: case-sensitive, but not under MariaDB's default collation (cases.json)
+                new Case("{\"operator\":\"like\",\"field\":\"name\",\"value\":\"op%\"}",
+                        TestEnvironment.isMariadb() ? List.of("Op Ann", "Op Bob", "Op Cy") : List.of()),
                 new Case("{\"operator\":\"notLike\",\"field\":\"name\",\"value\":\"%b\"}", List.of("Op Ann", "Op Cy")),
                 new Case("{\"operator\":\"ilike\",\"field\":\"name\",\"value\":\"op c%\"}", List.of("Op Cy")),
                 new Case("{\"operator\":\"notIlike\",\"field\":\"name\",\"value\":\"OP%B\"}", List.of("Op Ann", "Op Cy")),

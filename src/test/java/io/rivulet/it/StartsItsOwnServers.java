@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test class that starts Payara Micro processes itself ({@link PayaraNode}) on a PostgreSQL
- * database it prepares. Tagged {@code nodes}: only the PostgreSQL execution selects that tag.
+ * database it prepares. Tagged {@code nodes}: only the PostgreSQL execution selects that tag (and
+ * the MariaDB one selects those also marked {@link OnMariadb}, on MariaDB).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

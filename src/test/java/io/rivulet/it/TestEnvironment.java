@@ -23,18 +23,24 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * database. With {@code rivulet.it.db=postgresql}: the local server at 127.0.0.1:5432 (or
  * {@code rivulet.it.pgPort}) when it answers, otherwise an embedded PostgreSQL (zonky); a fresh
  * database per class; and post-boot commands that point the server's default datasource at
- * it — exactly what a user does. With {@code h2} (the default): the server's own H2 default
- * datasource, fresh at every boot. A WildFly run ({@link WildFlyEnvironment}) needs none of this.
+ * it — exactly what a user does. With {@code mariadb}: the same on the local MariaDB at
+ * 127.0.0.1:3306 (or {@code rivulet.it.mariadbPort}; user root, no password), whose databases are
+ * dropped when the run ends; there is no embedded fallback, so a run without MariaDB fails. With
+ * {@code h2} (the default): the server's own H2 default datasource, fresh at every boot. A
+ * WildFly run ({@link WildFlyEnvironment}) needs none of this.
  */
 public class TestEnvironment implements LauncherSessionListener, BeforeAllCallback {
 
     private static EmbeddedPostgres embedded;
-    private static String jdbcUrl;
+    /** The database of the IT class being run (PostgreSQL and MariaDB runs). */
+    private static Database current;
     private static String host;
     private static int port;
     private static Path preBoot;
     private static Path postBoot;
     private static int databases;
+    /** This run's MariaDB databases, dropped when it ends. */
+    private static final java.util.List<Database> mariadbDatabases = new java.util.ArrayList<>();
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -46,17 +52,14 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
             postBoot = Files.createTempFile("rivulet-post-boot", ".asadmin");
             String options = "--prebootcommandfile " + preBoot + " --postbootcommandfile " + postBoot;
             if (isPostgresql()) {
-                options += " --addLibs " + pgDriver();
+                options += " --addLibs " + Server.POSTGRESQL.driver();
+            } else if (isMariadb()) {
+                options += " --addLibs " + Server.MARIADB.driver();
             }
             System.setProperty("payara.extraMicroOptions", options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The PostgreSQL JDBC driver jar, for Payara Micro's {@code --addLibs}. */
-    static String pgDriver() {
-        return System.getProperty("rivulet.it.pgDriver");
     }
 
     /**
@@ -75,37 +78,110 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
         host = "127.0.0.1";
     }
 
-    /** A fresh, empty PostgreSQL database (on any run, H2 or not), for tests that need one shared by several servers. */
-    static synchronized Database freshDatabase() throws IOException, SQLException {
-        ensurePostgresql();
-        String database = "rivulet_it_" + ProcessHandle.current().pid() + "_" + (++databases);
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
-                + "/postgres", "postgres", "");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database);
-            statement.execute("CREATE DATABASE " + database);
+    /** The database servers an IT run can point Payara's default datasource at. */
+    enum Server {
+        /** Trust authentication, user postgres. */
+        POSTGRESQL("postgres", "postgres", "rivulet.it.pgDriver"),
+        /** User root without a password; TLS off (Connector/J 4 asks for it by default). */
+        MARIADB("root", "", "rivulet.it.mariadbDriver");
+
+        final String user;
+        /** The database an admin connection opens ("" for none). */
+        final String adminDatabase;
+        private final String driverProperty;
+
+        Server(String user, String adminDatabase, String driverProperty) {
+            this.user = user;
+            this.adminDatabase = adminDatabase;
+            this.driverProperty = driverProperty;
         }
-        return new Database(host, port, database);
+
+        String jdbcUrl(String host, int port, String database) {
+            return this == POSTGRESQL ? "jdbc:postgresql://" + host + ":" + port + "/" + database
+                    : "jdbc:mariadb://" + host + ":" + port + "/" + database + "?sslMode=disable";
+        }
+
+        /** The JDBC driver jar, for Payara Micro's {@code --addLibs}. */
+        String driver() {
+            return System.getProperty(driverProperty);
+        }
     }
 
-    /** A PostgreSQL database of the tests (trust authentication, user postgres). */
-    record Database(String host, int port, String name) {
+    /** A fresh, empty PostgreSQL database (on any run, H2 or not), for tests that need one shared by several servers. */
+    static Database freshDatabase() throws IOException, SQLException {
+        return freshDatabase(Server.POSTGRESQL);
+    }
+
+    /**
+     * A fresh, empty database on that server, for tests that start servers themselves: on a
+     * MariaDB run the run's MariaDB, else PostgreSQL.
+     */
+    static Database freshDatabaseOfRun() throws IOException, SQLException {
+        return freshDatabase(isMariadb() ? Server.MARIADB : Server.POSTGRESQL);
+    }
+
+    /** A fresh, empty database on that server; MariaDB ones are dropped when the run ends. */
+    static synchronized Database freshDatabase(Server server) throws IOException, SQLException {
+        String serverHost = "127.0.0.1";
+        int serverPort;
+        if (server == Server.POSTGRESQL) {
+            ensurePostgresql();
+            serverHost = host;
+            serverPort = port;
+        } else {
+            serverPort = Integer.getInteger("rivulet.it.mariadbPort", 3306);
+            if (!reachable(serverHost, serverPort)) {
+                throw new IllegalStateException("No MariaDB answers on " + serverHost + ":" + serverPort
+                        + ": the MariaDB ITs (failsafe execution it-mariadb) need one, user root without a password"
+                        + " (.ci/run starts the machine's own)");
+            }
+        }
+        // the process id and a random part: runs of other checkouts may share the server
+        String name = "rivulet_it_" + ProcessHandle.current().pid() + "_"
+                + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20), 36) + "_"
+                + (++databases);
+        Database database = new Database(server, serverHost, serverPort, name);
+        try (Connection admin = database.admin(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        }
+        if (server == Server.MARIADB) {
+            mariadbDatabases.add(database);
+        }
+        return database;
+    }
+
+    /** A database of the tests. */
+    record Database(Server server, String host, int port, String name) {
         String jdbcUrl() {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+            return server.jdbcUrl(host, port, name);
         }
 
         Connection connect() throws SQLException {
-            return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+            return DriverManager.getConnection(jdbcUrl(), server.user, "");
+        }
+
+        /** A connection to the server outside this database, to create or drop it. */
+        Connection admin() throws SQLException {
+            return DriverManager.getConnection(server.jdbcUrl(host, port, server.adminDatabase), server.user, "");
         }
 
         /** The post-boot commands that make it Payara's default datasource. */
         String postBootCommands() {
-            return PayaraCommands.postBoot(host, port, name, "postgres", "");
+            return PayaraCommands.postBoot(this);
         }
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        for (Database database : mariadbDatabases) {
+            try (Connection admin = database.admin(); Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database.name());
+            } catch (SQLException e) {
+                System.err.println("Could not drop the test database " + database.name() + ": " + e);
+            }
+        }
+        mariadbDatabases.clear();
         if (embedded != null) {
             try {
                 embedded.close();
@@ -124,11 +200,11 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
         ServerProperties properties = context.getRequiredTestClass().getAnnotation(ServerProperties.class);
         Files.writeString(preBoot, PayaraCommands.preBoot(freePort())
                 + (properties == null ? "" : PayaraCommands.systemProperties(properties.value())));
-        if (!isPostgresql()) {
+        if (!isPostgresql() && !isMariadb()) {
             return;
         }
-        Database database = freshDatabase();
-        jdbcUrl = database.jdbcUrl();
+        Database database = freshDatabase(isMariadb() ? Server.MARIADB : Server.POSTGRESQL);
+        current = database;
         Files.writeString(postBoot, database.postBootCommands());
     }
 
@@ -136,12 +212,16 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
         return "postgresql".equals(System.getProperty("rivulet.it.db", "h2"));
     }
 
-    /** A direct connection to the test database (PostgreSQL runs only), for checks behind the API. */
+    public static boolean isMariadb() {
+        return "mariadb".equals(System.getProperty("rivulet.it.db", "h2"));
+    }
+
+    /** A direct connection to the test database (PostgreSQL and MariaDB runs), for checks behind the API. */
     public static Connection connect() throws SQLException {
-        if (jdbcUrl == null) {
-            throw new IllegalStateException("not a PostgreSQL run");
+        if (current == null) {
+            throw new IllegalStateException("not a PostgreSQL or MariaDB run");
         }
-        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+        return current.connect();
     }
 
     static int freePort() throws IOException {

@@ -29,6 +29,10 @@ import java.util.Set;
  * a timestamp and is read as an {@link Instant}, and so are the where-values listed in a case's
  * {@code whereDates} (paths such as {@code value}, {@code value.0}, {@code conditions.1.value}),
  * as a SuperJSON {@code Date} would arrive.
+ *
+ * <p>{@code sql} is the answer on PostgreSQL and H2. Where MariaDB answers otherwise (its default
+ * collation, {@code utf8mb4_general_ci}, compares and matches text case-insensitively; it has no
+ * boolean type), the case says so in {@code mariadb}, with a note.
  */
 public final class ConditionCases {
 
@@ -65,10 +69,17 @@ public final class ConditionCases {
     /**
      * One case. {@code where} is the decoded where value (may be {@code null}: no condition),
      * {@code row} a row with {@code d} as an {@link Instant}, {@code note} why SQL and the client
-     * differ ({@code null} when they agree).
+     * differ ({@code null} when they agree); {@code mariadb} the SQL answer on MariaDB (equal to
+     * {@code sql} unless the case marks a difference).
      */
     public record Case(String name, Object where, Map<String, Object> row, Expectation memory,
-                       Expectation sql, String dialect, String note) {
+                       Expectation sql, String dialect, String note, Expectation mariadb) {
+
+        /** The SQL back end's answer on that database: {@code h2}, {@code postgresql} or {@code mariadb}. */
+        public Expectation sqlOn(String database) {
+            return "mariadb".equals(database) ? mariadb : sql;
+        }
+
         @Override
         public String toString() {
             return name;
@@ -107,9 +118,10 @@ public final class ConditionCases {
                 where = withDate(where, ((JsonString) path).getString().split("\\."), 0);
             }
         }
+        Expectation sql = Expectation.of(json.get("sql"));
         return new Case(json.getString("name"), where, toJavaRow(json.getJsonObject("row")),
-                Expectation.of(json.get("memory")), Expectation.of(json.get("sql")),
-                json.getString("dialect", DEFAULT_DIALECT), json.getString("note", null));
+                Expectation.of(json.get("memory")), sql, json.getString("dialect", DEFAULT_DIALECT),
+                json.getString("note", null), json.containsKey("mariadb") ? Expectation.of(json.get("mariadb")) : sql);
     }
 
     /** A row as plain Java ({@link #toJava}), with the timestamp fields read as {@link Instant}. */

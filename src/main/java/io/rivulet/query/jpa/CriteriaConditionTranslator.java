@@ -4,6 +4,7 @@ import io.rivulet.Errors;
 import io.rivulet.query.Condition;
 import io.rivulet.query.ConditionVisitor;
 import io.rivulet.query.InvalidConditionException;
+import io.rivulet.query.LikePattern;
 import io.rivulet.query.Operator;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.FieldDescriptor;
@@ -254,11 +255,12 @@ public final class CriteriaConditionTranslator {
         boolean insensitive = operator == Operator.ILIKE || operator == Operator.NOT_ILIKE;
         Expression<String> subject = insensitive ? cb.lower(path) : path;
         String value = insensitive ? text.toLowerCase(Locale.ROOT) : text;
-        Expression<String> parameter = parameters.add(String.class, value);
-        // a backslash escapes, as PostgreSQL's and H2's default has it; said explicitly only when
-        // it matters: Hibernate renders a LIKE without escape as "escape ''" on H2 (no escape, as
-        // JPQL defines it), and EclipseLink stops binding parameters in a statement with ESCAPE
-        Predicate like = value.indexOf('\\') < 0 ? cb.like(subject, parameter) : cb.like(subject, parameter, '\\');
+        // a backslash escapes (LikePattern); said explicitly only when it matters: Hibernate renders
+        // a LIKE without escape as "escape ''" on H2 (no escape, as JPQL defines it), and
+        // EclipseLink stops binding parameters in a statement with ESCAPE
+        Optional<String> escaped = LikePattern.escaped(value, field.name());
+        Expression<String> parameter = parameters.add(String.class, escaped.orElse(value));
+        Predicate like = escaped.isEmpty() ? cb.like(subject, parameter) : cb.like(subject, parameter, LikePattern.ESCAPE);
         boolean negate = operator == Operator.NOT_LIKE || operator == Operator.NOT_ILIKE;
         return negate ? new Leaf(cb.not(like), like) : of(like);
     }

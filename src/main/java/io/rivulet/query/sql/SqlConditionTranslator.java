@@ -4,6 +4,7 @@ import io.rivulet.Errors;
 import io.rivulet.query.Condition;
 import io.rivulet.query.ConditionVisitor;
 import io.rivulet.query.InvalidConditionException;
+import io.rivulet.query.LikePattern;
 import io.rivulet.query.Operator;
 import io.rivulet.schema.CollectionDescriptor;
 import io.rivulet.schema.FieldDescriptor;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * <p>It must agree, case for case, with the other two back ends of the tree, the JPA Criteria one
  * ({@code io.rivulet.query.jpa.CriteriaConditionTranslator}, whose structure it copies) and the
  * in-memory one ({@code io.rivulet.query.memory}), through the shared table of cases
- * ({@code src/test/resources/conditions/cases.json}), which the tests run on H2 and PostgreSQL.
+ * ({@code src/test/resources/conditions/cases.json}), which the tests run on H2, PostgreSQL and MariaDB.
  *
  * <p>SQL's three-valued logic is kept where Drizzle would produce a constant: {@code col = NULL}
  * is unknown (never true, not even under {@code not}), while {@code inArray(col, [])} is a
@@ -312,12 +313,13 @@ public final class SqlConditionTranslator {
         boolean insensitive = operator == Operator.ILIKE || operator == Operator.NOT_ILIKE;
         String subject = insensitive ? "LOWER(" + column + ")" : column;
         String value = insensitive ? text.toLowerCase(Locale.ROOT) : text;
-        // a backslash escapes, as PostgreSQL's, H2's and MariaDB's default has it; said explicitly
-        // only when it matters, as the Criteria back end does (EclipseLink stops binding parameters
-        // in a statement with ESCAPE, Hibernate renders a LIKE without one as "escape ''" on H2)
-        String escape = value.indexOf('\\') < 0 ? "" : " ESCAPE '\\'";
-        Sql like = sql(subject + " LIKE ?" + escape, value);
-        Sql notLike = sql(subject + " NOT LIKE ?" + escape, value);
+        // a backslash escapes (LikePattern); an ESCAPE clause only when it matters, as the Criteria
+        // back end does (EclipseLink stops binding parameters in a statement with ESCAPE)
+        Optional<String> escaped = LikePattern.escaped(value, field.name());
+        String escape = escaped.isEmpty() ? "" : " ESCAPE '" + LikePattern.ESCAPE + "'";
+        String bound = escaped.orElse(value);
+        Sql like = sql(subject + " LIKE ?" + escape, bound);
+        Sql notLike = sql(subject + " NOT LIKE ?" + escape, bound);
         boolean negate = operator == Operator.NOT_LIKE || operator == Operator.NOT_ILIKE;
         return negate ? new Leaf(notLike, like) : new Leaf(like, notLike);
     }

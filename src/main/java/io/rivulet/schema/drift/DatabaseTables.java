@@ -14,16 +14,24 @@ import java.util.TreeMap;
 /**
  * Reads tables from the live database with JDBC metadata, by name, case-insensitively: in the
  * connection's current schema, or in the schema a name carries ({@code analytics.event}).
+ *
+ * <p>Where the database has catalogs and no schemas (MariaDB and MySQL: a database is a catalog,
+ * {@code getSchema()} is null), the "schema" is the catalog: the connection's current database, or
+ * the one a name carries. Asked with a null catalog and schema, such a driver answers with the
+ * tables of every database on the server.
  */
 final class DatabaseTables {
 
     private final DatabaseMetaData metadata;
+    /** Whether the name's qualifier is a catalog (MariaDB, MySQL) rather than a schema. */
+    private final boolean catalogs;
     private final String defaultSchema;
     private final Map<String, Map<String, String>> tablesBySchema = new HashMap<>();
 
     DatabaseTables(Connection connection) throws SQLException {
         this.metadata = connection.getMetaData();
-        this.defaultSchema = connection.getSchema();
+        this.catalogs = !metadata.supportsSchemasInTableDefinitions() && metadata.supportsCatalogsInTableDefinitions();
+        this.defaultSchema = catalogs ? connection.getCatalog() : connection.getSchema();
     }
 
     Optional<DatabaseTable> find(String qualifiedName) throws SQLException {
@@ -39,14 +47,25 @@ final class DatabaseTables {
     }
 
     private String matchSchema(String schema) throws SQLException {
-        try (ResultSet schemas = metadata.getSchemas()) {
+        String column = catalogs ? "TABLE_CAT" : "TABLE_SCHEM";
+        try (ResultSet schemas = catalogs ? metadata.getCatalogs() : metadata.getSchemas()) {
             while (schemas.next()) {
-                if (schemas.getString("TABLE_SCHEM").equalsIgnoreCase(schema)) {
-                    return schemas.getString("TABLE_SCHEM");
+                if (schemas.getString(column).equalsIgnoreCase(schema)) {
+                    return schemas.getString(column);
                 }
             }
         }
         return schema;
+    }
+
+    /** The catalog argument of a metadata call for that schema. */
+    private String catalog(String schema) {
+        return catalogs ? schema : null;
+    }
+
+    /** The schema argument of a metadata call for that schema. */
+    private String schemaPattern(String schema) {
+        return catalogs ? null : schema;
     }
 
     /** Lower-case name → the name as the database spells it, of every table and view of a schema. */
@@ -54,7 +73,8 @@ final class DatabaseTables {
         Map<String, String> tables = tablesBySchema.get(schema);
         if (tables == null) {
             tables = new HashMap<>();
-            try (ResultSet rows = metadata.getTables(null, schema, "%", new String[] {"TABLE", "VIEW", "BASE TABLE"})) {
+            try (ResultSet rows = metadata.getTables(catalog(schema), schemaPattern(schema), "%",
+                    new String[] {"TABLE", "VIEW", "BASE TABLE"})) {
                 while (rows.next()) {
                     String table = rows.getString("TABLE_NAME");
                     tables.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
@@ -67,7 +87,7 @@ final class DatabaseTables {
 
     private Map<String, DatabaseTable.Column> columns(String schema, String table) throws SQLException {
         Map<String, DatabaseTable.Column> columns = new LinkedHashMap<>();
-        try (ResultSet rows = metadata.getColumns(null, schema, escape(table), "%")) {
+        try (ResultSet rows = metadata.getColumns(catalog(schema), schemaPattern(schema), escape(table), "%")) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
                 columns.put(column.toLowerCase(Locale.ROOT), new DatabaseTable.Column(column,
@@ -79,7 +99,7 @@ final class DatabaseTables {
 
     private java.util.List<String> primaryKey(String schema, String table) throws SQLException {
         TreeMap<Short, String> key = new TreeMap<>();
-        try (ResultSet rows = metadata.getPrimaryKeys(null, schema, table)) {
+        try (ResultSet rows = metadata.getPrimaryKeys(catalog(schema), schemaPattern(schema), table)) {
             while (rows.next()) {
                 key.put(rows.getShort("KEY_SEQ"), rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }

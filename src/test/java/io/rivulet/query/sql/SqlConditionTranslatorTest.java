@@ -109,11 +109,16 @@ class SqlConditionTranslatorTest {
         assertEquals("LOWER(t.title) NOT LIKE ?", translate(test(Operator.NOT_ILIKE, "title", "x")));
     }
 
+    /** A backslash pattern escapes with '!' (LikePattern): MariaDB reads ESCAPE '\\' as an open string. */
     @Test
     void likeSaysItsEscapeOnlyWithABackslash() {
-        assertEquals("t.s LIKE ?", translate(test(Operator.LIKE, "s", "100%")));
-        assertEquals("t.s LIKE ? ESCAPE '\\'", translate(test(Operator.LIKE, "s", "100\\%")));
-        assertEquals("t.s NOT LIKE ? ESCAPE '\\'", translate(test(Operator.NOT_LIKE, "s", "a\\_")));
+        assertEquals("t.s LIKE ?", translate(test(Operator.LIKE, "s", "100%!")));
+        assertEquals(List.of("100%!"), parameters);
+        parameters.clear();
+        assertEquals("t.s LIKE ? ESCAPE '!'", translate(test(Operator.LIKE, "s", "!100\\%")));
+        assertEquals(List.of("!!100!%"), parameters);
+        assertEquals("t.s NOT LIKE ? ESCAPE '!'", translate(test(Operator.NOT_LIKE, "s", "a\\_")));
+        assertThrows(InvalidConditionException.class, () -> translate(test(Operator.LIKE, "s", "ab\\")));
     }
 
     @Test
