@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -102,9 +103,24 @@ class FeedStoreLockTest {
         }
     }
 
+    private static final String NAME = "rivulet_feedstore_" + ProcessHandle.current().pid();
+
+    /** The server databases go when the class is done (H2's lives in this JVM). */
+    @AfterAll
+    static void dropDatabases() throws SQLException {
+        try (Connection pg = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                Statement statement = pg.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+        }
+        try (Connection maria = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/?sslMode=disable", "root", "");
+                Statement statement = maria.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + NAME);
+        }
+    }
+
     /** An empty database of that kind, reached as a DataSource. */
     private static DataSource fresh(String database) throws SQLException {
-        String name = "rivulet_feedstore_" + ProcessHandle.current().pid();
+        String name = NAME;
         switch (database) {
             case "h2":
                 org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
