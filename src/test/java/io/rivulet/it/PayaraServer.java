@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * which every port of the domain is free, the JDBC driver copied into the domain's {@code lib},
  * {@code start-domain}, commands, {@code deploy}, {@code stop-domain}. The domain lives in
  * {@code target/payara-server/domains/<name>} (its log: {@code logs/server.log} there); what
- * asadmin printed goes to {@code target/payara-server/asadmin.log}.
+ * asadmin printed, with the time each command took, goes to {@code target/payara-server/asadmin.log}.
  */
 final class PayaraServer implements AutoCloseable {
 
@@ -54,6 +54,7 @@ final class PayaraServer implements AutoCloseable {
     static PayaraServer create(Path home, Path dir, String name) throws IOException, InterruptedException {
         Path domains = Files.createDirectories(dir.resolve("domains"));
         deleteTree(domains.resolve(name));
+        Files.deleteIfExists(dir.resolve("asadmin.log"));
         PayaraServer server = new PayaraServer(home, domains, name, freePortBase(), dir.resolve("asadmin.log"));
         server.asadmin("create-domain", "--nopassword=true", "--portbase", Integer.toString(server.portBase),
                 "--domaindir", domains.toString(), name);
