@@ -111,7 +111,7 @@ final class PayaraServer implements AutoCloseable {
 
     /** {@code asadmin stop-domain}, always once started; kills the server's process if that fails. */
     @Override
-    public synchronized void close() throws IOException, InterruptedException {
+    public synchronized void close() throws IOException {
         if (!started) {
             return;
         }
@@ -119,11 +119,19 @@ final class PayaraServer implements AutoCloseable {
         try {
             asadmin("stop-domain", "--domaindir", domains.toString(), name);
         } catch (IOException | RuntimeException e) {
-            Path pid = domains.resolve(name).resolve("config").resolve("pid");
-            if (Files.exists(pid)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
-            }
+            kill();
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+    }
+
+    /** The domain's own process only, as its pid file names it. */
+    private void kill() throws IOException {
+        Path pid = domains.resolve(name).resolve("config").resolve("pid");
+        if (Files.exists(pid)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 

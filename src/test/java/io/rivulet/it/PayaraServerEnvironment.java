@@ -80,7 +80,7 @@ public class PayaraServerEnvironment implements BeforeAllCallback, ParameterReso
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.io.IOException {
             server.close();
         }
 
