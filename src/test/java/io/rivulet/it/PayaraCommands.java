@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * The asadmin command files of a test server: pre-boot (the project's
  * {@code payara/pre-boot.asadmin} and the HTTP port) and post-boot (for PostgreSQL, the pool that
- * becomes Payara's default datasource — see README).
+ * becomes Payara's default datasource — see README). On Payara Server ({@link PayaraServer}) the
+ * same commands run with asadmin.
  */
 final class PayaraCommands {
 
@@ -22,6 +23,14 @@ final class PayaraCommands {
     static String preBoot(int httpPort) {
         return projectPreBoot() + "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.port="
                 + httpPort + "\n";
+    }
+
+    /**
+     * The project's pre-boot settings for Payara Server, run with asadmin on the running domain:
+     * its HTTP listener is {@code http-listener-1} (Payara Micro's is {@code http-listener}).
+     */
+    static String serverSettings() {
+        return projectPreBoot().replace(".protocol.http-listener.", ".protocol.http-listener-1.");
     }
 
     /** JVM system properties, as {@code -Dname=value} would set them (a ':' in a value is escaped). */
