@@ -58,7 +58,7 @@ public class PayaraServerEnvironment implements BeforeAllCallback, ParameterReso
                 }
                 TestEnvironment.Database database = TestEnvironment.freshDatabase();
                 server = PayaraServer.create(home, Path.of("target", "payara-server"), "rivulet");
-                server.addLibrary(Path.of(TestEnvironment.pgDriver()));
+                server.addLibrary(Path.of(TestEnvironment.Server.POSTGRESQL.driver()));
                 server.start();
                 PayaraServer started = server;
                 // if the test JVM is ended before JUnit closes the store (a fork timeout), the domain still stops

@@ -47,23 +47,7 @@ class RealtimePayaraServerIT {
 
     @Test
     void createListGetPatchDeleteTodo() {
-        JsonObject row = create("{\"title\":\"on Payara Server\"}");
-        assertEquals(List.of("id", "title", "completed", "createdAt", "updatedAt"), List.copyOf(row.keySet()));
-        assertFalse(row.getBoolean("completed"));
-        int id = row.getInt("id");
-        JsonArray rows = rstore.get("api/rstore/todos", null).array();
-        assertTrue(rows.contains(row), rows.toString());
-        assertEquals(row, rstore.get("api/rstore/todos/" + id, null).object());
-
-        var patched = rstore.patch("api/rstore/todos/" + id, sj("{\"completed\":true}"));
-        assertEquals(200, patched.status(), patched.toString());
-        assertTrue(patched.object().getBoolean("completed"));
-        assertEquals(row.getString("createdAt"), patched.object().getString("createdAt"));
-
-        var deleted = rstore.delete("api/rstore/todos/" + id);
-        assertEquals(200, deleted.status(), deleted.toString());
-        assertEquals(patched.object(), deleted.object());
-        assertEquals(204, rstore.get("api/rstore/todos/" + id, null).status());
+        TodoRoundTrip.run(rstore, "on Payara Server");
     }
 
     @Test
