@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 @RivuletIT
 @ServerProperties("rivulet.allow-tables=todos,users,posts,comments,labels,postLabels,teams,teamsToUsers,projects,"
         + "conditionProbes,guardedProbes")
+@OncePerSuite.OnH2
 class AllowListIT {
 
     private static final String DENIED = "Collection \"secrets\" is not allowed.";

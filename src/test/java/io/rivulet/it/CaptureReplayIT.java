@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * published 0.8.4) byte for byte — method, path, {@code superjson} parameter, headers, body —
  * and checks Rivulet's answers. {@code _batch} belongs to the batch issue.
  */
+@OncePerSuite.OnH2
 @RivuletIT
 class CaptureReplayIT extends DeployedRivulet {
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hooks as CDI events (PROTOCOL §8), field protection, and the example's three recipes. */
+@OncePerSuite.OnH2
 @RivuletIT
 class HooksIT extends DeployedRivulet {
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The rstore realtime protocol (PROTOCOL §7) with real WebSocket clients. */
+@OncePerSuite.OnH2
 @RivuletIT
 class RealtimeIT extends DeployedRivulet {
 

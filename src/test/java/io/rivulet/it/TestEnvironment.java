@@ -50,7 +50,8 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
         try {
             preBoot = Files.createTempFile("rivulet-pre-boot", ".asadmin");
             postBoot = Files.createTempFile("rivulet-post-boot", ".asadmin");
-            String options = "--prebootcommandfile " + preBoot + " --postbootcommandfile " + postBoot;
+            // --nocluster: no Hazelcast (a test server needs none, and it saves seconds a boot)
+            String options = "--nocluster --prebootcommandfile " + preBoot + " --postbootcommandfile " + postBoot;
             if (isPostgresql()) {
                 options += " --addLibs " + Server.POSTGRESQL.driver();
             } else if (isMariadb()) {
