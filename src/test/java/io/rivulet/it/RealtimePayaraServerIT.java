@@ -72,10 +72,7 @@ class RealtimePayaraServerIT {
 
     @Test
     void aSubscriberGetsTheCreatedUpdate() throws Exception {
-        try (WsClient ws = new WsClient(base)) {
-            ws.send("{\"init\":{\"clientId\":\"ps\",\"v\":2}}");
-            assertEquals("{\"init\":{\"ok\":true,\"v\":2}}", ws.next());
-            ws.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"todos\"}}").sync();
+        try (WsClient ws = WsClient.subscribed(base, "ps", "todos")) {
             JsonObject todo = create("{\"title\":\"realtime on Payara Server\"}");
             JsonObject update = ws.nextJson().getJsonObject("update");
             assertEquals("created", update.getString("type"));

@@ -153,10 +153,7 @@ class RealtimeWildFlyIT extends DeployedRivulet {
 
     @Test
     void aSubscriberGetsTheCreatedUpdate() throws Exception {
-        try (WsClient ws = new WsClient(base)) {
-            ws.send("{\"init\":{\"clientId\":\"wf\",\"v\":2}}");
-            assertEquals("{\"init\":{\"ok\":true,\"v\":2}}", ws.next());
-            ws.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"todos\"}}").sync();
+        try (WsClient ws = WsClient.subscribed(base, "wf", "todos")) {
             JsonObject todo = create("todos", "{\"title\":\"realtime on WildFly\"}");
             JsonObject update = ws.nextJson().getJsonObject("update");
             assertEquals("created", update.getString("type"));

@@ -70,9 +70,7 @@ class TwoNodesWildFlyIT {
     }
 
     private static WsClient peer(URL node, String clientId) throws Exception {
-        WsClient ws = new WsClient(node).send("{\"init\":{\"clientId\":\"" + clientId + "\",\"v\":2}}");
-        assertEquals("{\"init\":{\"ok\":true,\"v\":2}}", ws.next());
-        return ws.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"todos\"}}").sync();
+        return WsClient.subscribed(node, clientId, "todos");
     }
 
     @Test

@@ -31,6 +31,13 @@ final class WsClient implements AutoCloseable {
         this(deployment, false, headers);
     }
 
+    /** A v2 peer, its {@code init} acknowledged, subscribed to a whole collection. */
+    static WsClient subscribed(URL deployment, String clientId, String collection) throws Exception {
+        WsClient ws = new WsClient(deployment).send("{\"init\":{\"clientId\":\"" + clientId + "\",\"v\":2}}");
+        org.junit.jupiter.api.Assertions.assertEquals("{\"init\":{\"ok\":true,\"v\":2}}", ws.next());
+        return ws.send("{\"subscription\":{\"action\":\"subscribe\",\"collection\":\"" + collection + "\"}}").sync();
+    }
+
     /** @param stalled reads one frame, then never reads again (TCP backpressure reaches the server) */
     WsClient(URL deployment, boolean stalled, String... headers) throws Exception {
         String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
