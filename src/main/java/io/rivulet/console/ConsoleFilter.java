@@ -30,13 +30,25 @@ public class ConsoleFilter extends HttpFilter {
     @Inject
     transient RivuletSettings settings;
 
+    /** Whether the build put the console into the application (looked up once: it cannot change). */
+    private transient boolean built;
+
+    @Override
+    public void init() throws ServletException {
+        try {
+            built = getServletContext().getResource(INDEX) != null;
+        } catch (java.net.MalformedURLException e) {
+            throw new ServletException(e);
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!settings.console()) {
             notFound(response, "The Rivulet console is switched off (rivulet.console=false).");
-        } else if (getServletContext().getResource(INDEX) == null) {
+        } else if (!built) {
             notFound(response, "The Rivulet console is not in this application: it was built without Node/npm.");
         } else if (path.equals(PATH)) {
             response.sendRedirect(request.getContextPath() + PATH + "/");
