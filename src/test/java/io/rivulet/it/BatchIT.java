@@ -78,9 +78,10 @@ class BatchIT extends DeployedRivulet {
 
     @Test
     void theCapturedClientBatch() {
-        var fixtures = List.of(rstore.post("api/rstore/users", sj("{\"id\":1,\"name\":\"Ann\",\"email\":\"a@b.io\"}")),
-                rstore.post("api/rstore/users", sj("{\"id\":5,\"name\":\"Eve\",\"email\":\"e@b.io\"}")),
-                rstore.post("api/rstore/posts", sj("{\"id\":10,\"authorId\":1,\"title\":\"Hi\"}")));
+        // the capture's fixed keys, whatever the shared server's database holds
+        var fixtures = List.of(rstore.put("users", "1", "{\"id\":1,\"name\":\"Ann\",\"email\":\"a@b.io\"}"),
+                rstore.put("users", "5", "{\"id\":5,\"name\":\"Eve\",\"email\":\"e@b.io\"}"),
+                rstore.put("posts", "10", "{\"id\":10,\"authorId\":1,\"title\":\"Hi\"}"));
         fixtures.forEach(f -> assertEquals(200, f.status(), f.toString()));
         CapturedRequest captured = CapturedRequest.load("rest-wire-capture.txt").get(11);
         JsonArray results = results(captured.replay(rstore));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @OncePerSuite.OnH2
 @RivuletIT
+@OwnServer
 class CaptureReplayIT extends DeployedRivulet {
 
     @Deployment(testable = false)

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.function.Executable;
  * every database and, on PostgreSQL, in the database itself.
  */
 @RivuletIT
+@OwnServer
 class CorpusIT {
 
     private static final int CHUNK = 50;

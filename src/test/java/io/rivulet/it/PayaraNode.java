@@ -26,23 +26,40 @@ final class PayaraNode implements AutoCloseable {
 
     final String name;
     final int port;
+    /** The WAR's context root, ending in {@code /}. */
+    private final String contextRoot;
     final Path log;
     private final Process process;
 
-    private PayaraNode(String name, int port, Path log, Process process) {
+    private PayaraNode(String name, int port, String contextRoot, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.contextRoot = contextRoot;
         this.log = log;
         this.process = process;
     }
 
     /**
-     * Starts the process; {@link #awaitUp()} waits for the deployment.
+     * Starts the process with the WAR Maven built at the context root {@code /}; {@link #awaitUp()}
+     * waits for the deployment.
      *
      * @param database   the default datasource, or null for the server's own H2
      * @param properties JVM system properties, {@code name=value}
      */
     static PayaraNode start(String name, TestEnvironment.Database database, String... properties) throws IOException {
+        return start(name, Path.of(System.getProperty("rivulet.it.war", "target/rivulet.war")), "/", database,
+                List.of(properties));
+    }
+
+    /**
+     * Starts the process with that WAR; {@link #awaitUp()} waits for the deployment.
+     *
+     * @param contextRoot the WAR's context root ({@code /} or {@code /name})
+     * @param database    the default datasource, or null for the server's own H2
+     * @param properties  JVM system properties, {@code name=value}
+     */
+    static PayaraNode start(String name, Path war, String contextRoot, TestEnvironment.Database database,
+            List<String> properties) throws IOException {
         int port = TestEnvironment.freePort();
         Path dir = Files.createDirectories(Path.of("target", "nodes"));
         Path preBoot = dir.resolve(name + "-pre-boot.asadmin");
@@ -52,7 +69,7 @@ final class PayaraNode implements AutoCloseable {
             command.add("-D" + property);
         }
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("rivulet.it.war", "target/rivulet.war"), "--contextroot", "/",
+                "--deploy", war.toString(), "--contextroot", contextRoot,
                 "--nocluster", "--prebootcommandfile", preBoot.toString()));
         if (database != null) {
             Path postBoot = dir.resolve(name + "-post-boot.asadmin");
@@ -61,7 +78,7 @@ final class PayaraNode implements AutoCloseable {
         }
         Path log = dir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new PayaraNode(name, port, log, process);
+        return new PayaraNode(name, port, contextRoot.endsWith("/") ? contextRoot : contextRoot + "/", log, process);
     }
 
     private static String javaBinary() {
@@ -78,6 +95,10 @@ final class PayaraNode implements AutoCloseable {
             }
             if (answers()) {
                 return this;
+            }
+            if (logText().contains("Deployed 0 archive(s)")) {
+                throw new IllegalStateException("node " + name + " started, but its WAR did not deploy; the end of " + log
+                        + ":\n" + logTail());
             }
             Thread.sleep(250);
         }
@@ -104,8 +125,8 @@ final class PayaraNode implements AutoCloseable {
     /** Whether the deployment answers {@code GET /api/rstore/_schema} with 200. */
     boolean answers() throws InterruptedException {
         try {
-            HttpResponse<Void> reply = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/rstore/_schema")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> reply = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + contextRoot
+                    + "api/rstore/_schema")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
             return reply.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -119,7 +140,7 @@ final class PayaraNode implements AutoCloseable {
     /** The deployment's base URL (as Arquillian gives it). */
     URL url() {
         try {
-            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+            return URI.create("http://127.0.0.1:" + port + contextRoot).toURL();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }

@@ -71,6 +71,15 @@ final class PayaraServer implements AutoCloseable {
         asadmin("start-domain", "--domaindir", domains.toString(), name);
     }
 
+    /**
+     * Restarts the domain, as an operator does after changing listener settings: changed on a
+     * running domain, {@code http-listener-1} may be left without its Grizzly proxy
+     * ("GrizzlyProxy is NULL" in the server log), and then nothing listens on the HTTP port.
+     */
+    void restart() throws IOException, InterruptedException {
+        asadmin("restart-domain", "--domaindir", domains.toString(), name);
+    }
+
     /** asadmin commands, one a line ({@code #} starts a comment), in one {@code multimode} session. */
     void run(String commands) throws IOException, InterruptedException {
         Path file = Files.createTempFile(log.getParent(), "commands", ".asadmin");

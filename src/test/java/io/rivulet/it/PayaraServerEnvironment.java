@@ -67,6 +67,7 @@ public class PayaraServerEnvironment implements BeforeAllCallback, ParameterReso
                         + database.postBootCommands()
                         + "create-jmsdest --desttype topic rivulet\n"
                         + PayaraCommands.systemProperties(BUS));
+                server.restart();
                 Path war = Path.of(System.getProperty("rivulet.it.war", "target/rivulet.war"));
                 server.deploy(war, "rivulet-a");
                 server.deploy(war, "rivulet-b");

@@ -85,6 +85,17 @@ public final class RstoreClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Writes the row with that key, whatever the test server's database already holds (the
+     * servers are shared between classes): a PATCH of the fields when the row exists, else a create.
+     *
+     * @param json the row, its key fields included
+     */
+    public Reply put(String collection, String key, String json) {
+        String row = "api/rstore/" + collection + "/" + key;
+        return get(row, null).status() == 204 ? post("api/rstore/" + collection, sj(json)) : patch(row, sj(json));
+    }
+
     public Reply delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

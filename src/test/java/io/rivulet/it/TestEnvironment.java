@@ -2,66 +2,39 @@ package io.rivulet.it;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Prepares the Payara Micro that Arquillian starts for each IT class: a free HTTP port and the
- * database. With {@code rivulet.it.db=postgresql}: the local server at 127.0.0.1:5432 (or
+ * The databases of the Payara Micro test servers ({@link SharedPayaraMicro}, {@link PayaraNode}).
+ * With {@code rivulet.it.db=postgresql}: the local server at 127.0.0.1:5432 (or
  * {@code rivulet.it.pgPort}) when it answers, otherwise an embedded PostgreSQL (zonky); a fresh
- * database per class; and post-boot commands that point the server's default datasource at
+ * database per test server; and post-boot commands that point the server's default datasource at
  * it — exactly what a user does. With {@code mariadb}: the same on the local MariaDB at
  * 127.0.0.1:3306 (or {@code rivulet.it.mariadbPort}; user root, no password), whose databases are
  * dropped when the run ends; there is no embedded fallback, so a run without MariaDB fails. With
- * {@code h2} (the default): the server's own H2 default datasource, fresh at every boot. A
+ * {@code h2} (the default): the server's own H2 default datasource, fresh at every boot.
+ * When the JVM's tests end, it stops the shared test servers. A
  * WildFly run ({@link WildFlyEnvironment}) needs none of this.
  */
-public class TestEnvironment implements LauncherSessionListener, BeforeAllCallback {
+public class TestEnvironment implements LauncherSessionListener {
 
     private static EmbeddedPostgres embedded;
     /** The database of the IT class being run (PostgreSQL and MariaDB runs). */
     private static Database current;
     private static String host;
     private static int port;
-    private static Path preBoot;
-    private static Path postBoot;
     private static int databases;
     /** This run's MariaDB databases, dropped when it ends. */
     private static final java.util.List<Database> mariadbDatabases = new java.util.ArrayList<>();
-
-    @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        if (preBoot != null || WildFlyEnvironment.isWildFly()) {
-            return;
-        }
-        try {
-            preBoot = Files.createTempFile("rivulet-pre-boot", ".asadmin");
-            postBoot = Files.createTempFile("rivulet-post-boot", ".asadmin");
-            // --nocluster: no Hazelcast (a test server needs none, and it saves seconds a boot)
-            String options = "--nocluster --prebootcommandfile " + preBoot + " --postbootcommandfile " + postBoot;
-            if (isPostgresql()) {
-                options += " --addLibs " + Server.POSTGRESQL.driver();
-            } else if (isMariadb()) {
-                options += " --addLibs " + Server.MARIADB.driver();
-            }
-            System.setProperty("payara.extraMicroOptions", options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /**
      * The PostgreSQL server of the tests: the local one at 127.0.0.1:5432 (or
@@ -175,6 +148,7 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        SharedPayaraMicro.stopAll();
         for (Database database : mariadbDatabases) {
             try (Connection admin = database.admin(); Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + database.name());
@@ -192,21 +166,17 @@ public class TestEnvironment implements LauncherSessionListener, BeforeAllCallba
         }
     }
 
-    /** Runs before Arquillian deploys the class (register it before ArquillianExtension). */
-    @Override
-    public void beforeAll(ExtensionContext context) throws SQLException, IOException {
-        if (preBoot == null) {
-            return; // not a Payara run
-        }
-        ServerProperties properties = context.getRequiredTestClass().getAnnotation(ServerProperties.class);
-        Files.writeString(preBoot, PayaraCommands.preBoot(freePort())
-                + (properties == null ? "" : PayaraCommands.systemProperties(properties.value())));
-        if (!isPostgresql() && !isMariadb()) {
-            return;
-        }
-        Database database = freshDatabase(isMariadb() ? Server.MARIADB : Server.POSTGRESQL);
+    /**
+     * The database of a Payara Micro test server: a fresh one on a PostgreSQL or MariaDB run, null
+     * (the server's own H2) otherwise.
+     */
+    static TestEnvironment.Database databaseOfRun() throws IOException, SQLException {
+        return isPostgresql() || isMariadb() ? freshDatabase(isMariadb() ? Server.MARIADB : Server.POSTGRESQL) : null;
+    }
+
+    /** The database of the IT class about to run (its server's), for {@link #connect()}. */
+    static void use(Database database) {
         current = database;
-        Files.writeString(postBoot, database.postBootCommands());
     }
 
     public static boolean isPostgresql() {
