@@ -22,6 +22,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class PayaraNode implements AutoCloseable {
 
+    /**
+     * The test servers' JIT: C1 only. A test server serves a few hundred requests, never the
+     * long run C2 pays off in; C2's compiles were half of a boot's CPU (35 → 16 CPU-seconds, 36–50 →
+     * 18–20 s to the first answer, measured on this 2-core machine). Not for benchmarks: {@code bin/run*}
+     * keep the JVM's defaults.
+     */
+    static final String TEST_JIT = "-XX:TieredStopAtLevel=1";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final String name;
@@ -64,7 +72,7 @@ final class PayaraNode implements AutoCloseable {
         Path dir = Files.createDirectories(Path.of("target", "nodes"));
         Path preBoot = dir.resolve(name + "-pre-boot.asadmin");
         Files.writeString(preBoot, PayaraCommands.preBoot(port));
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", TEST_JIT));
         for (String property : properties) {
             command.add("-D" + property);
         }

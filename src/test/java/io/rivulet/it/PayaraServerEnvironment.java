@@ -66,7 +66,9 @@ public class PayaraServerEnvironment implements BeforeAllCallback, ParameterReso
                 server.run(PayaraCommands.serverSettings()
                         + database.postBootCommands()
                         + "create-jmsdest --desttype topic rivulet\n"
-                        + PayaraCommands.systemProperties(BUS));
+                        + PayaraCommands.systemProperties(BUS)
+                        // the test servers' JIT (PayaraNode.TEST_JIT), applied by the restart
+                        + "create-jvm-options -- " + PayaraNode.TEST_JIT.replace(":", "\\\\:") + "\n");
                 server.restart();
                 Path war = Path.of(System.getProperty("rivulet.it.war", "target/rivulet.war"));
                 server.deploy(war, "rivulet-a");

@@ -26,7 +26,7 @@ public class WildFlyEnvironment implements LauncherSessionListener {
         }
         int offset = freeOffset();
         System.setProperty("rivulet.it.wildfly.managementPort", Integer.toString(9990 + offset));
-        System.setProperty("rivulet.it.wildfly.vmArguments", "-Xmx768m -Djboss.socket.binding.port-offset=" + offset);
+        System.setProperty("rivulet.it.wildfly.vmArguments", "-Xmx768m " + PayaraNode.TEST_JIT + " -Djboss.socket.binding.port-offset=" + offset);
     }
 
     /** Whether this test run targets WildFly (the {@code wildfly} container of arquillian.xml). */
