@@ -41,7 +41,7 @@ final class ChangeMapper {
     List<Change> changes(StreamTransaction transaction) {
         List<Change> changes = new ArrayList<>(transaction.rows().size());
         for (StreamTransaction.RowChange row : transaction.rows()) {
-            CollectionDescriptor collection = byTable.get(row.relation().name().toLowerCase(Locale.ROOT));
+            CollectionDescriptor collection = byTable.get(row.relation().name());
             if (collection == null) {
                 continue;
             }
@@ -90,7 +90,7 @@ final class ChangeMapper {
             if (keyOnly && !relation.columns().get(i).key()) {
                 continue; // a key-only tuple sends the other columns as nulls: not sent, not null
             }
-            byColumn.put(relation.columns().get(i).name().toLowerCase(Locale.ROOT), tuple.values().get(i));
+            byColumn.put(relation.columns().get(i).name(), tuple.values().get(i));
         }
         Map<String, Object> record = new LinkedHashMap<>();
         for (FieldDescriptor field : collection.visibleFields()) {
@@ -111,7 +111,7 @@ final class ChangeMapper {
         return record;
     }
 
-    /** A mapped table name as PostgreSQL knows it: without schema, unquoted names folded to lower case. */
+    /** A mapped table (or column) name as PostgreSQL knows it: without schema; unquoted names folded to lower case. */
     static String tableName(String table) {
         String name = table.substring(table.lastIndexOf('.') + 1);
         return columnName(name);
@@ -119,7 +119,7 @@ final class ChangeMapper {
 
     private static String columnName(String column) {
         if (column.length() > 1 && column.startsWith("\"") && column.endsWith("\"")) {
-            return column.substring(1, column.length() - 1).toLowerCase(Locale.ROOT);
+            return column.substring(1, column.length() - 1); // quoted: as it is
         }
         return column.toLowerCase(Locale.ROOT);
     }

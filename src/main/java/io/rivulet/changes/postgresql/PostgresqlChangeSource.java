@@ -73,7 +73,7 @@ public class PostgresqlChangeSource {
         }
         SlotReader slotReader = new SlotReader(connections(dataSource),
                 new SlotSetup(source.slot(), source.publication(), mapper.tables()), source.slot(), source.publication(),
-                transaction -> handOn(mapper, journal, transaction), bus::refresh, source.retryMs());
+                new Handler(mapper, journal), bus::refresh, source.retryMs());
         reader = slotReader;
         Thread started = threads.newThread(slotReader);
         started.setName("rivulet-postgresql-changes");
@@ -92,20 +92,48 @@ public class PostgresqlChangeSource {
         return reader != null;
     }
 
-    private void handOn(ChangeMapper mapper, StreamJournal journal, StreamTransaction transaction) throws SQLException {
-        List<Change> changes = mapper.changes(transaction);
-        if (changes.isEmpty()) {
-            return;
+    /**
+     * Journals another program's transaction (once), publishes each change, notes it as handed on;
+     * a transaction an earlier reader (or this one, before a PostgreSQL restart) handed on already
+     * is skipped ({@link StreamJournal}).
+     */
+    private final class Handler implements SlotReader.Handler {
+
+        private final ChangeMapper mapper;
+        private final StreamJournal journal;
+        private long published;
+
+        Handler(ChangeMapper mapper, StreamJournal journal) {
+            this.mapper = mapper;
+            this.journal = journal;
         }
-        if (!transaction.ownWrite() && settings.offlineFeed()) {
-            journal.journalOnce(transaction.commitLsn(), changes);
+
+        @Override
+        public void reading() throws SQLException {
+            published = Math.max(published, journal.published());
         }
-        for (Change change : changes) {
-            try {
-                bus.publish(change);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Rivulet could not publish a change of " + change.collection(), e);
+
+        @Override
+        public void accept(StreamTransaction transaction) throws SQLException {
+            if (transaction.commitLsn() <= published) {
+                return;
             }
+            List<Change> changes = mapper.changes(transaction);
+            if (changes.isEmpty()) {
+                return;
+            }
+            if (!transaction.ownWrite() && settings.offlineFeed()) {
+                journal.journalOnce(transaction.commitLsn(), changes);
+            }
+            for (Change change : changes) {
+                try {
+                    bus.publish(change);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Rivulet could not publish a change of " + change.collection(), e);
+                }
+            }
+            published = transaction.commitLsn();
+            journal.published(published);
         }
     }
 

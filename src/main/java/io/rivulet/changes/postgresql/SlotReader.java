@@ -25,6 +25,10 @@ final class SlotReader implements Runnable {
 
     /** Takes a committed transaction; when it returns, the transaction counts as handed on. */
     interface Handler {
+
+        /** This node is about to read (again): reload what an earlier reader handed on. */
+        void reading() throws SQLException;
+
         void accept(StreamTransaction transaction) throws SQLException;
     }
 
@@ -78,6 +82,7 @@ final class SlotReader implements Runnable {
                 if (setup.slot(lockConnection)) {
                     lost.run();
                 }
+                handler.reading();
                 stream();
                 backOff = retryMs;
             } catch (SQLException | RuntimeException e) {

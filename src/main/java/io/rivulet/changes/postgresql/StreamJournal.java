@@ -4,18 +4,26 @@ import io.rivulet.realtime.Change;
 import io.rivulet.realtime.ChangeJournal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Journals the changes of other programs' transactions into the changes feed, once each: the
- * entries and the slot's journaled commit position ({@value #POSITIONS}) are written in one local
- * transaction, and a transaction at or below that position is skipped. So when the stream
- * replays transactions after a crash (the slot confirms a transaction only after it was handed
- * on), none is journaled twice. Rivulet's own writes are journaled by the JPA path, in their
- * transaction, and never here.
+ * What the stream's reader did with each transaction, kept in the database so that a replay does
+ * not repeat it: the stream replays transactions after the reader's crash, after another node takes
+ * over, and after a PostgreSQL restart (before PostgreSQL 17 a shutdown does not save a logical
+ * slot's confirmed position). One row per slot in {@value #POSITIONS}:
+ * <ul>
+ * <li>{@code journaled_lsn}: other programs' transactions are journaled into the changes feed
+ * together with this position, in one local transaction, and skipped when at or below it, so no
+ * entry is written twice. (Rivulet's own writes are journaled by the JPA path, in their own
+ * transaction, and never here.)</li>
+ * <li>{@code published_lsn}: written after a transaction's changes were handed to the bus; a
+ * replayed transaction at or below it is not published again. A crash between the two publishes
+ * that one transaction twice: at least once, never lost.</li>
+ * </ul>
  */
 final class StreamJournal {
 
@@ -34,13 +42,35 @@ final class StreamJournal {
     /** Creates the position table and the slot's row when missing. */
     void createTable() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + POSITIONS
-                    + " (slot_name VARCHAR(64) PRIMARY KEY, commit_lsn BIGINT NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS " + POSITIONS + " (slot_name VARCHAR(64) PRIMARY KEY,"
+                    + " journaled_lsn BIGINT NOT NULL, published_lsn BIGINT NOT NULL)");
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + POSITIONS
-                    + " (slot_name, commit_lsn) VALUES (?, 0) ON CONFLICT (slot_name) DO NOTHING")) {
+                    + " (slot_name, journaled_lsn, published_lsn) VALUES (?, 0, 0) ON CONFLICT (slot_name) DO NOTHING")) {
                 insert.setString(1, slot);
                 insert.executeUpdate();
             }
+        }
+    }
+
+    /** The commit position of the last transaction handed to the bus (0: none yet). */
+    long published() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT published_lsn FROM " + POSITIONS + " WHERE slot_name = ?")) {
+            select.setString(1, slot);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Notes that the transaction at this commit position was handed to the bus. */
+    void published(long commitLsn) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + POSITIONS + " SET published_lsn = ? WHERE slot_name = ? AND published_lsn < ?")) {
+            update.setLong(1, commitLsn);
+            update.setString(2, slot);
+            update.setLong(3, commitLsn);
+            update.executeUpdate();
         }
     }
 
@@ -50,7 +80,7 @@ final class StreamJournal {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (PreparedStatement advance = connection.prepareStatement("UPDATE " + POSITIONS
-                    + " SET commit_lsn = ? WHERE slot_name = ? AND commit_lsn < ?")) {
+                    + " SET journaled_lsn = ? WHERE slot_name = ? AND journaled_lsn < ?")) {
                 advance.setLong(1, commitLsn);
                 advance.setString(2, slot);
                 advance.setLong(3, commitLsn);
