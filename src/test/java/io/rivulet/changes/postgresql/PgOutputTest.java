@@ -171,8 +171,8 @@ class PgOutputTest {
                 "field names in field order; the hidden field is left out");
         assertEquals(7, created.record().get("id"));
         assertEquals(false, created.record().get("completed"));
-        assertEquals(Instant.parse("2026-12-03T17:24:07.123456Z"), created.record().get("createdAt"),
-                "the wire value of a LocalDateTime, as a row read through JPA has it");
+        assertEquals(Instant.parse("2026-12-03T17:24:07.123Z"), created.record().get("createdAt"),
+                "the wire value of a LocalDateTime (in ms), as a row read through JPA has it");
         assertFalse(created.record().containsValue("hush"));
     }
 
