@@ -38,10 +38,12 @@ public class MarkedJournal implements ChangeJournal {
     @Inject
     RivuletSettings settings;
 
+    private volatile javax.sql.DataSource dataSource;
+
     @Override
     public void write(List<Change> changes) {
         if (source.fromDatabase() && !changes.isEmpty()) {
-            try (Connection connection = settings.lookupDataSource().getConnection()) {
+            try (Connection connection = dataSource().getConnection()) {
                 mark(connection, changes);
             } catch (SQLException e) {
                 throw new IllegalStateException("Rivulet could not mark its transaction for the PostgreSQL change source", e);
@@ -62,6 +64,15 @@ public class MarkedJournal implements ChangeJournal {
     @Override
     public Optional<EntryClauses> clauses(Connection connection, String collection) throws SQLException {
         return source.fromDatabase() ? Optional.empty() : feed.clauses(connection, collection);
+    }
+
+    private javax.sql.DataSource dataSource() {
+        javax.sql.DataSource found = dataSource;
+        if (found == null) {
+            found = settings.lookupDataSource();
+            dataSource = found;
+        }
+        return found;
     }
 
     private static void mark(Connection connection, List<Change> changes) throws SQLException {

@@ -109,8 +109,13 @@ public class PostgresqlChangeSource {
         }
 
         @Override
-        public void reading() throws SQLException {
-            published = Math.max(published, journal.published());
+        public void reading(boolean newSlot) throws SQLException {
+            if (newSlot) {
+                journal.reset();
+                published = 0;
+            } else {
+                published = Math.max(published, journal.published());
+            }
         }
 
         @Override

@@ -21,8 +21,15 @@ record ReaderConnections(String url, String user, String password) {
         return open(new Properties());
     }
 
+    /**
+     * The replication connection, without the URL's {@code socketTimeout}: an idle stream has no
+     * traffic from the server (it sends keepalives only when the client's status updates stop),
+     * so a read timeout would end every quiet stream; a dead server is seen by the socket closing,
+     * or by TCP keepalive.
+     */
     Connection replication() throws SQLException {
         Properties properties = new Properties();
+        PGProperty.SOCKET_TIMEOUT.set(properties, 0);
         PGProperty.REPLICATION.set(properties, "database");
         PGProperty.ASSUME_MIN_SERVER_VERSION.set(properties, "10");
         PGProperty.PREFER_QUERY_MODE.set(properties, "simple");
@@ -30,6 +37,7 @@ record ReaderConnections(String url, String user, String password) {
     }
 
     private Connection open(Properties properties) throws SQLException {
+        String target = properties.containsKey(PGProperty.SOCKET_TIMEOUT.getName()) ? withoutSocketTimeout(url) : url;
         if (user != null) {
             PGProperty.USER.set(properties, user);
         }
@@ -39,11 +47,23 @@ record ReaderConnections(String url, String user, String password) {
         PGProperty.APPLICATION_NAME.set(properties, "rivulet-change-source");
         PGProperty.CONNECT_TIMEOUT.set(properties, 10);
         PGProperty.TCP_KEEP_ALIVE.set(properties, true);
-        Connection connection = new org.postgresql.Driver().connect(url, properties);
+        Connection connection = new org.postgresql.Driver().connect(target, properties);
         if (connection == null) {
             throw new SQLException("not a PostgreSQL JDBC URL: " + url);
         }
         return connection;
+    }
+
+    /** The URL without its {@code socketTimeout} parameter (the URL's parameters win over properties). */
+    static String withoutSocketTimeout(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        String kept = java.util.Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(p -> !p.toLowerCase(java.util.Locale.ROOT).startsWith("sockettimeout="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
     @Override

@@ -26,8 +26,11 @@ final class SlotReader implements Runnable {
     /** Takes a committed transaction; when it returns, the transaction counts as handed on. */
     interface Handler {
 
-        /** This node is about to read (again): reload what an earlier reader handed on. */
-        void reading() throws SQLException;
+        /**
+         * This node is about to read (again): reload what an earlier reader handed on, or, for a
+         * new slot, forget it (its positions are not comparable: a restored database).
+         */
+        void reading(boolean newSlot) throws SQLException;
 
         void accept(StreamTransaction transaction) throws SQLException;
     }
@@ -79,10 +82,11 @@ final class SlotReader implements Runnable {
                 }
                 waitingLogged = false;
                 setup.publication(lockConnection);
-                if (setup.slot(lockConnection)) {
+                SlotSetup.SlotState slotState = setup.slot(lockConnection);
+                handler.reading(slotState != SlotSetup.SlotState.RESUMED);
+                if (slotState == SlotSetup.SlotState.LOST) {
                     lost.run();
                 }
-                handler.reading();
                 stream();
                 backOff = retryMs;
             } catch (SQLException | RuntimeException e) {

@@ -78,12 +78,18 @@ final class SlotSetup {
         }
     }
 
-    /**
-     * Creates the slot when missing, and again when PostgreSQL invalidated it.
-     *
-     * @return whether changes may have been missed: the slot was invalidated
-     */
-    boolean slot(Connection connection) throws SQLException {
+    /** What {@link #slot} found. */
+    enum SlotState {
+        /** The slot was there: reading resumes from its confirmed position. */
+        RESUMED,
+        /** There was none (first start, or dropped by hand): reading starts now. */
+        CREATED,
+        /** PostgreSQL had invalidated it: changes were missed, clients must refresh. */
+        LOST
+    }
+
+    /** Creates the slot when missing, and again when PostgreSQL invalidated it. */
+    SlotState slot(Connection connection) throws SQLException {
         String walStatus = null;
         boolean exists = false;
         try (PreparedStatement find = connection.prepareStatement(
@@ -114,7 +120,7 @@ final class SlotSetup {
             }
             LOG.info(() -> "Rivulet's PostgreSQL change source created the replication slot " + slot);
         }
-        return lost;
+        return lost ? SlotState.LOST : exists ? SlotState.RESUMED : SlotState.CREATED;
     }
 
     static String quote(String identifier) {

@@ -63,6 +63,15 @@ final class StreamJournal {
         }
     }
 
+    /** A new slot: its positions start over (after a restore, the database's positions may be lower). */
+    void reset() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + POSITIONS + " SET journaled_lsn = 0, published_lsn = 0 WHERE slot_name = ?")) {
+            update.setString(1, slot);
+            update.executeUpdate();
+        }
+    }
+
     /** Notes that the transaction at this commit position was handed to the bus. */
     void published(long commitLsn) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
