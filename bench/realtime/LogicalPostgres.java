@@ -14,7 +14,10 @@ public class LogicalPostgres {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(Integer.parseInt(args[0])).setDataDirectory(data)
                 .setCleanDataDirectory(false).setServerConfig("wal_level", "logical")
                 .setServerConfig("max_replication_slots", "8").setServerConfig("max_wal_senders", "8")
-                .setServerConfig("max_connections", "200").start();
+                .setServerConfig("max_connections", "200")
+                // zonky turns synchronous_commit off; then the WAL writer flushes commits every 200 ms
+                // (wal_writer_delay), and logical decoding, which reads flushed WAL only, waits for it
+                .setServerConfig("synchronous_commit", "on").start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();

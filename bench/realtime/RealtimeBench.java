@@ -53,7 +53,7 @@ public class RealtimeBench {
                         @Override
                         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                             String text = data.toString();
-                            if (text.startsWith("{\"update\"")) {
+                            if (text.startsWith("{\"update\"") && writeStart.get() != 0) { // not the create's frame
                                 long index = samples.getAndIncrement();
                                 if (index < latencies.length) {
                                     latencies[(int) index] = System.nanoTime() - writeStart.get();

@@ -88,6 +88,8 @@ class PostgresqlChangeSourceIT {
         return EmbeddedPostgres.builder().setDataDirectory(DATA).setCleanDataDirectory(false).setPort(pgPort)
                 .setServerConfig("wal_level", "logical").setServerConfig("max_replication_slots", "8")
                 .setServerConfig("max_wal_senders", "8").setServerConfig("max_slot_wal_keep_size", "256MB")
+                // zonky turns it off: commits would reach the stream only at the WAL writer's next flush (200 ms)
+                .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60)).start();
     }
 
