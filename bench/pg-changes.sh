@@ -15,7 +15,7 @@ out=bench/results/pg-changes-$(date +%Y%m%d-%H%M%S).txt
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -q -B -o package -DskipTests
 cp=$(mktemp)
 mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" >/dev/null
-rm -rf bench/results/pg-logical
+rm -rf bench/results/pg-logical bench/results/pg-changes-postgres.log bench/results/pg-changes-node.log
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT
