@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * sequential REST updates of that todo; for every (update, peer) pair the time from the start of
  * the write to the frame's arrival. Prints p50/p99/max.
  * Run: java bench/realtime/RealtimeBench.java PORT N W [WRITE_PORT] — the peers connect to PORT, the
- * writes go to WRITE_PORT (another node of a cluster) or PORT.
+ * writes go to WRITE_PORT (another node of a cluster) or PORT. With {@code -Djdbc=<url>} (and pgjdbc
+ * on the class path) the updates are plain SQL, auto-committed, outside Rivulet: the time from the
+ * start of the SQL statement (its commit included) to the frame, for the PostgreSQL change source
+ * (bench/pg-changes.sh).
  */
 public class RealtimeBench {
 
@@ -50,7 +53,7 @@ public class RealtimeBench {
                         @Override
                         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                             String text = data.toString();
-                            if (text.startsWith("{\"update\"")) {
+                            if (text.startsWith("{\"update\"") && writeStart.get() != 0) { // not the create's frame
                                 long index = samples.getAndIncrement();
                                 if (index < latencies.length) {
                                     latencies[(int) index] = System.nanoTime() - writeStart.get();
@@ -77,9 +80,19 @@ public class RealtimeBench {
         System.out.println("READY");
         System.out.flush();
         Thread.sleep(Long.getLong("settle", 5000)); // lets the runner read the server's memory
+        String jdbc = System.getProperty("jdbc");
+        java.sql.Connection sql = jdbc == null ? null : java.sql.DriverManager.getConnection(jdbc, "postgres", "");
+        java.sql.PreparedStatement update = sql == null ? null
+                : sql.prepareStatement("UPDATE todos SET title = ? WHERE id = " + Long.parseLong(id));
         for (int w = 0; w < writes; w++) {
             arrivals.set(new CountDownLatch(peers));
             writeStart.set(System.nanoTime());
+            if (update != null) {
+                update.setString(1, "bench " + w);
+                update.executeUpdate();
+                awaitArrivals(arrivals.get(), w);
+                continue;
+            }
             http.send(HttpRequest.newBuilder(URI.create(base + "/" + id)).header("content-type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"json\":{\"title\":\"bench " + w + "\"}}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -94,5 +107,11 @@ public class RealtimeBench {
                 all[all.length - 1] / 1e6);
         sockets.forEach(WebSocket::abort);
         System.exit(0);
+    }
+
+    private static void awaitArrivals(CountDownLatch arrivals, int write) throws InterruptedException {
+        if (!arrivals.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("write " + write + " did not reach every peer");
+        }
     }
 }

@@ -77,4 +77,18 @@ class ArchitectureTest {
             .because("MicroProfile Health is optional (WildFly full has it only with the subsystem"
                     + " wildfly/configure.cli adds): Weld skips io.rivulet.health where it is missing,"
                     + " and nothing else may need it");
+
+    @ArchTest
+    static final ArchRule pgjdbcOnlyInTheChangeSource = noClasses()
+            .that().resideOutsideOfPackage("io.rivulet.changes.postgresql..")
+            .should().dependOnClassesThat().resideInAPackage("org.postgresql..")
+            .because("pgjdbc is the server's (provided), present only on PostgreSQL deployments: only the"
+                    + " PostgreSQL change source, which runs only when rivulet.changes.source=postgresql, may need it");
+
+    @ArchTest
+    static final ArchRule changeSourceOnlyFromBoot = noClasses()
+            .that().resideOutsideOfPackages("io.rivulet.changes.postgresql..", "io.rivulet.boot..", "io.rivulet.health..")
+            .should().dependOnClassesThat().resideInAPackage("io.rivulet.changes.postgresql..")
+            .because("the change source is an adapter that feeds the ChangeBus port: only the start-up (and health)"
+                    + " know it; realtime itself does not know where its changes come from");
 }

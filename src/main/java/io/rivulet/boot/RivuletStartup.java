@@ -1,5 +1,6 @@
 package io.rivulet.boot;
 
+import io.rivulet.changes.postgresql.PostgresqlChangeSource;
 import io.rivulet.hooks.RivuletStarted;
 import io.rivulet.offline.FeedJournal;
 import io.rivulet.realtime.RealtimeHub;
@@ -15,7 +16,7 @@ import jakarta.servlet.annotation.WebListener;
 /**
  * Rivulet's start, in order, when the web module starts: the changes feed's tables, the
  * collections (a broken mapping fails the deployment, not a request), the drift check (which may
- * refuse the deployment), the realtime fan-out, the schema description; then
+ * refuse the deployment), the realtime fan-out, the PostgreSQL change source (when it is on), the schema description; then
  * {@link RivuletStarted} for the application.
  *
  * <p>A servlet listener rather than observers of {@code @Initialized(ApplicationScoped.class)}:
@@ -43,6 +44,9 @@ public class RivuletStartup implements ServletContextListener {
     ServerSchema schema;
 
     @Inject
+    PostgresqlChangeSource changeSource;
+
+    @Inject
     Event<RivuletStarted> started;
 
     @Override
@@ -51,6 +55,7 @@ public class RivuletStartup implements ServletContextListener {
         journal.createTables();
         drift.check();
         hub.start();
+        changeSource.start();
         schema.version();
         started.fire(new RivuletStarted(registry.all().size()));
     }

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * MicroProfile Health checks (README, "Health"). Ready: the database answers, and with
  * {@code rivulet.bus=jms} the broker is connected (else this node's subscribers would miss the
- * other nodes' changes). Live: the realtime fan-out runs. A check never throws: a failure is
+ * other nodes' changes); with the PostgreSQL change source its data says whether this node reads
+ * the slot. Live: the realtime fan-out runs. A check never throws: a failure is
  * DOWN with the reason in its data.
  */
 @ApplicationScoped
@@ -36,6 +37,9 @@ public class RivuletHealth {
 
     @Inject
     RealtimeHub hub;
+
+    @Inject
+    io.rivulet.changes.postgresql.PostgresqlChangeSource changeSource;
 
     /**
      * Looked up at start, in the application's naming context: a probe may run on a thread of the
@@ -67,8 +71,15 @@ public class RivuletHealth {
     @Produces
     @Readiness
     HealthCheck changeBus() {
-        return () -> HealthCheckResponse.named("rivulet-bus").withData("bus", settings.bus().orElse("memory"))
-                .status(bus.isConnected()).build();
+        // with the PostgreSQL change source: whether this node is the one that reads the slot
+        // (data only: the other nodes wait to take over, and are ready)
+        return () -> {
+            var response = HealthCheckResponse.named("rivulet-bus").withData("bus", settings.bus().orElse("memory"));
+            if (changeSource.enabled()) {
+                response.withData("changeSource", "postgresql").withData("readsSlot", changeSource.reading());
+            }
+            return response.status(bus.isConnected()).build();
+        };
     }
 
     @Produces

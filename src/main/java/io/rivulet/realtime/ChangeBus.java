@@ -26,6 +26,14 @@ public interface ChangeBus {
     default void onGap(Runnable listener) {
     }
 
+    /**
+     * Changes may have been missed at the source (the PostgreSQL change source found its slot
+     * invalidated): the clients of every node must refresh, as after a gap. Runs this node's gap
+     * listeners; the JMS adapter also makes the other nodes see a gap.
+     */
+    default void refresh() {
+    }
+
     /** Whether changes reach the other nodes right now (readiness); a one-node bus always does. */
     default boolean isConnected() {
         return true;

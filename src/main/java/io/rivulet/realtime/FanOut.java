@@ -91,7 +91,7 @@ final class FanOut {
                     || subscription.key() != null && !subscription.key().equals(change.key())) {
                 continue;
             }
-            if (subscription.where().isEmpty()) {
+            if (subscription.where().isEmpty() || partialDelete(change)) {
                 return true;
             }
             try {
@@ -108,6 +108,17 @@ final class FanOut {
             }
         }
         return false;
+    }
+
+    /**
+     * A delete known by its key only (the PostgreSQL change source without REPLICA IDENTITY FULL)
+     * cannot be matched against a {@code where}: it goes to every subscriber of the collection, as
+     * a client drops a row it does not hold at no cost.
+     */
+    private boolean partialDelete(Change change) {
+        return Change.DELETED.equals(change.type()) && registry.find(change.collection())
+                .map(c -> !change.record().keySet().containsAll(c.visibleFields().stream().map(FieldDescriptor::name).toList()))
+                .orElse(false);
     }
 
     private boolean filtered(Peer peer, Change change) {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 public class InMemoryChangeBus implements ChangeBus {
 
     private final List<Consumer<Change>> receivers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> gapListeners = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(Change change) {
@@ -20,5 +21,16 @@ public class InMemoryChangeBus implements ChangeBus {
     @Override
     public void onChange(Consumer<Change> receiver) {
         receivers.add(receiver);
+    }
+
+    @Override
+    public void onGap(Runnable listener) {
+        gapListeners.add(listener);
+    }
+
+    /** Runs the gap listeners: nothing was lost on the way, but at the source. */
+    @Override
+    public void refresh() {
+        gapListeners.forEach(Runnable::run);
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Publishes changes made outside JPA (native SQL, bulk updates) to realtime subscribers, like
  * rstore's {@code publishRstoreDrizzleRealtimeUpdate}: after the current transaction commits, or
- * at once outside one. JPA writes of entities are published without it.
+ * at once outside one. JPA writes of entities are published without it. With
+ * {@code rivulet.changes.source=postgresql} the change is only journaled: the database's stream
+ * carries the native write itself and publishes it.
  */
 @ApplicationScoped
 public class RealtimePublisher {

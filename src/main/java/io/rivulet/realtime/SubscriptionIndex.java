@@ -80,8 +80,10 @@ final class SubscriptionIndex {
         }
         Set<String> fields = hashedFields.getOrDefault(collection, Set.of());
         if (!fields.isEmpty()) {
-            if (Change.UPDATED.equals(change.type()) && change.previousRecord() == null) {
-                // an update whose previous row is unknown reaches every where-subscription (PROTOCOL §7.5)
+            if (Change.UPDATED.equals(change.type()) && change.previousRecord() == null
+                    || Change.DELETED.equals(change.type()) && !change.record().keySet().containsAll(fields)) {
+                // an update whose previous row is unknown reaches every where-subscription (PROTOCOL §7.5);
+                // so does a delete known by its key only (the PostgreSQL change source, FanOut.partialDelete)
                 peers.forEach((slot, set) -> {
                     if (slot.field() != null && slot.collection().equals(collection)) {
                         found.add(set);

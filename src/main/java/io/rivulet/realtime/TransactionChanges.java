@@ -17,7 +17,9 @@ import java.util.logging.Logger;
 /**
  * Collects the changes of the current transaction and hands them to the {@link ChangeBus} only
  * after it committed: a rolled-back transaction publishes nothing. Outside a transaction a
- * change is published at once.
+ * change is published at once. With {@code rivulet.changes.source=postgresql} the database's
+ * stream publishes every change, Rivulet's own included, so this path only journals: one path
+ * per deployment, so no change reaches a subscriber twice.
  */
 @ApplicationScoped
 public class TransactionChanges {
@@ -34,7 +36,11 @@ public class TransactionChanges {
     @Inject
     jakarta.enterprise.inject.Instance<ChangeJournal> journals;
 
+    @Inject
+    io.rivulet.config.ChangeSourceSettings source;
+
     private volatile java.util.Optional<ChangeJournal> journal;
+    private volatile Boolean publishes;
 
     /** The state of one transaction. */
     static final class Pending implements Synchronization {
@@ -62,7 +68,7 @@ public class TransactionChanges {
 
         @Override
         public void afterCompletion(int status) {
-            if (status != Status.STATUS_COMMITTED) {
+            if (status != Status.STATUS_COMMITTED || bus == null) {
                 return;
             }
             for (Change change : changes) {
@@ -80,7 +86,9 @@ public class TransactionChanges {
         Pending pending = pending();
         if (pending == null) {
             journal().ifPresent(j -> j.write(List.of(change)));
-            bus.publish(change);
+            if (publishes()) {
+                bus.publish(change);
+            }
         } else {
             Change added = change.originClientId() == null && pending.originClientId != null
                     ? new Change(change.collection(), change.type(), change.key(), change.record(),
@@ -98,7 +106,19 @@ public class TransactionChanges {
      * write itself (the SQL create path): after that transaction committed.
      */
     public void addJournaled(Change change) {
-        bus.publish(change);
+        if (publishes()) {
+            bus.publish(change);
+        }
+    }
+
+    /** Whether committed changes go to the bus from here (not when the database's stream publishes them). */
+    private boolean publishes() {
+        Boolean found = publishes;
+        if (found == null) {
+            found = source == null || !source.fromDatabase();
+            publishes = found;
+        }
+        return found;
     }
 
     /** The journal of the changes feed, if one is deployed and switched on. */
@@ -159,7 +179,7 @@ public class TransactionChanges {
         if (status != Status.STATUS_ACTIVE) {
             return null;
         }
-        pending = new Pending(bus, journal().orElse(null));
+        pending = new Pending(publishes() ? bus : null, journal().orElse(null));
         try {
             transactions.registerInterposedSynchronization(pending);
         } catch (IllegalStateException e) {

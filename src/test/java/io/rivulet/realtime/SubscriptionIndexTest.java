@@ -106,4 +106,15 @@ class SubscriptionIndexTest {
         index.removeAll(peer);
         assertEquals(Set.of(), Set.copyOf(index.candidates(change)));
     }
+
+    /** The PostgreSQL change source without REPLICA IDENTITY FULL: a delete knows its key only. */
+    @Test
+    void aDeleteKnownByItsKeyOnlyReachesEveryHashedSubscriptionAndAFullOneOnlyItsValue() {
+        Peer done = subscribed(null, eq("completed", true));
+        Peer open = subscribed(null, eq("completed", false));
+        Change keyOnly = new Change("todos", Change.DELETED, "7", row("id", 7), null, null);
+        assertEquals(Set.of(done, open), Set.copyOf(index.candidates(keyOnly)));
+        Change full = new Change("todos", Change.DELETED, "7", row("id", 7, "completed", true), null, null);
+        assertEquals(Set.of(done), Set.copyOf(index.candidates(full)));
+    }
 }

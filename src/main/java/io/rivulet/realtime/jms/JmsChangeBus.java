@@ -94,6 +94,16 @@ public final class JmsChangeBus implements ChangeBus, AutoCloseable {
         gapListeners.add(listener);
     }
 
+    /**
+     * This node's clients refresh at once; the other nodes' when this node's next message reaches
+     * them: a sequence number is skipped, which they take for a lost message (a gap).
+     */
+    @Override
+    public void refresh() {
+        sequence.incrementAndGet();
+        gap();
+    }
+
     /** Whether both directions are connected to the broker right now. */
     @Override
     public boolean isConnected() {
