@@ -202,15 +202,18 @@ class ClusterIT {
         try (WsClient localOnB = peer(nodeB, "b-local", "")) {
             writer.start();
             broker.stop();
+            int atStop = writes.get();
             sleep(2000);
             assertNotNull(localOnB.nextJson(), "local fan-out keeps working while the broker is away");
+            int duringOutage = writes.get() - atStop;
             broker.start();
             long restarted = System.nanoTime();
             long resumed = awaitCrossNodeDelivery(restarted);
             writing.set(false);
             writer.join(10_000);
             assertTrue(failures.isEmpty(), "no request failed: " + failures);
-            assertTrue(writes.get() > 20, "requests went on during the outage: " + writes.get());
+            // not a speed check: the writer (two writes, then 100 ms) must not have been held up by the outage
+            assertTrue(duringOutage >= 4, "requests went on during the 2 s outage: " + duringOutage);
             assertTrue(nodeA.isAlive() && nodeB.isAlive());
             long millis = TimeUnit.NANOSECONDS.toMillis(resumed - restarted);
             System.out.println("cross-node delivery resumed " + millis + " ms after the broker restarted");
