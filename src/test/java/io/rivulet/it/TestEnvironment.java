@@ -19,10 +19,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * {@code rivulet.it.pgPort}) when it answers, otherwise an embedded PostgreSQL (zonky); a fresh
  * database per test server; and post-boot commands that point the server's default datasource at
  * it — exactly what a user does. With {@code mariadb}: the same on the local MariaDB at
- * 127.0.0.1:3306 (or {@code rivulet.it.mariadbPort}; user root, no password), whose databases are
- * dropped when the run ends; there is no embedded fallback, so a run without MariaDB fails. With
+ * 127.0.0.1:3306 (or {@code rivulet.it.mariadbPort}; user root, no password); there is no embedded fallback, so a run without MariaDB fails. With
  * {@code h2} (the default): the server's own H2 default datasource, fresh at every boot.
- * When the JVM's tests end, it stops the shared test servers. A
+ * When the JVM's tests end, it stops the shared test servers and drops the run's databases. A
  * WildFly run ({@link WildFlyEnvironment}) needs none of this.
  */
 public class TestEnvironment implements LauncherSessionListener {
@@ -33,8 +32,8 @@ public class TestEnvironment implements LauncherSessionListener {
     private static String host;
     private static int port;
     private static int databases;
-    /** This run's MariaDB databases, dropped when it ends. */
-    private static final java.util.List<Database> mariadbDatabases = new java.util.ArrayList<>();
+    /** This run's databases, dropped when it ends. */
+    private static final java.util.List<Database> runDatabases = new java.util.ArrayList<>();
 
     /**
      * The PostgreSQL server of the tests: the local one at 127.0.0.1:5432 (or
@@ -94,7 +93,7 @@ public class TestEnvironment implements LauncherSessionListener {
         return freshDatabase(isMariadb() ? Server.MARIADB : Server.POSTGRESQL);
     }
 
-    /** A fresh, empty database on that server; MariaDB ones are dropped when the run ends. */
+    /** A fresh, empty database on that server, dropped when the run ends. */
     static synchronized Database freshDatabase(Server server) throws IOException, SQLException {
         String serverHost = "127.0.0.1";
         int serverPort;
@@ -119,9 +118,7 @@ public class TestEnvironment implements LauncherSessionListener {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
         }
-        if (server == Server.MARIADB) {
-            mariadbDatabases.add(database);
-        }
+        runDatabases.add(database);
         return database;
     }
 
@@ -149,14 +146,16 @@ public class TestEnvironment implements LauncherSessionListener {
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         SharedPayaraMicro.stopAll();
-        for (Database database : mariadbDatabases) {
+        for (Database database : runDatabases) {
             try (Connection admin = database.admin(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database.name());
+                // the servers are stopped; FORCE ends what a killed one may have left connected
+                statement.execute("DROP DATABASE IF EXISTS " + database.name()
+                        + (database.server() == Server.POSTGRESQL ? " WITH (FORCE)" : ""));
             } catch (SQLException e) {
                 System.err.println("Could not drop the test database " + database.name() + ": " + e);
             }
         }
-        mariadbDatabases.clear();
+        runDatabases.clear();
         if (embedded != null) {
             try {
                 embedded.close();
