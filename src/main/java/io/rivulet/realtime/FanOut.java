@@ -73,11 +73,12 @@ final class FanOut {
         List<Peer> matching = new ArrayList<>(candidates.size());
         InMemoryFilter filter = filter(change.collection());
         boolean hooked = hooks.observed(RealtimeEvent.Kind.FILTER, change.collection());
+        boolean keyOnly = partialDelete(change); // once per change, not per peer and subscription
         for (Peer peer : candidates) {
             if (change.originClientId() != null && change.originClientId().equals(peer.clientId)) {
                 continue;
             }
-            if (!matches(peer, change, filter) || hooked && filtered(peer, change)) {
+            if (!matches(peer, change, filter, keyOnly) || hooked && filtered(peer, change)) {
                 continue;
             }
             matching.add(peer);
@@ -85,13 +86,14 @@ final class FanOut {
         return matching;
     }
 
-    private boolean matches(Peer peer, Change change, InMemoryFilter filter) {
+    /** @param keyOnly whether the change is a delete known by its key only ({@link #partialDelete}) */
+    private boolean matches(Peer peer, Change change, InMemoryFilter filter, boolean keyOnly) {
         for (Subscription subscription : peer.subscriptions.values()) {
             if (!subscription.collection().equals(change.collection())
                     || subscription.key() != null && !subscription.key().equals(change.key())) {
                 continue;
             }
-            if (subscription.where().isEmpty() || partialDelete(change)) {
+            if (subscription.where().isEmpty() || keyOnly) {
                 return true;
             }
             try {
@@ -117,7 +119,7 @@ final class FanOut {
      */
     private boolean partialDelete(Change change) {
         return Change.DELETED.equals(change.type()) && registry.find(change.collection())
-                .map(c -> !change.record().keySet().containsAll(c.visibleFields().stream().map(FieldDescriptor::name).toList()))
+                .map(c -> c.visibleFields().stream().anyMatch(f -> !change.record().containsKey(f.name())))
                 .orElse(false);
     }
 

@@ -170,7 +170,7 @@ public class TestEnvironment implements LauncherSessionListener {
      * (the server's own H2) otherwise.
      */
     static TestEnvironment.Database databaseOfRun() throws IOException, SQLException {
-        return isPostgresql() || isMariadb() ? freshDatabase(isMariadb() ? Server.MARIADB : Server.POSTGRESQL) : null;
+        return isPostgresql() || isMariadb() ? freshDatabaseOfRun() : null;
     }
 
     /** The database of the IT class about to run (its server's), for {@link #connect()}. */
