@@ -6,6 +6,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -13,7 +14,8 @@ import jakarta.persistence.Table;
 import java.util.List;
 
 @Entity(name = "comments")
-@Table(name = "comments")
+@Table(name = "comments", indexes = {@Index(name = "comments_post_id_idx", columnList = "post_id, id"),
+    @Index(name = "comments_author_id_idx", columnList = "author_id, id")})
 public class Comment extends ExampleEntity {
 
     @Id

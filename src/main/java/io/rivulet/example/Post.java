@@ -7,6 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -14,7 +15,7 @@ import jakarta.persistence.Table;
 import java.util.List;
 
 @Entity(name = "posts")
-@Table(name = "posts")
+@Table(name = "posts", indexes = {@Index(name = "posts_author_id_idx", columnList = "author_id, id")})
 public class Post extends ExampleEntity {
 
     @Id

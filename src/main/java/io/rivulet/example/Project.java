@@ -6,12 +6,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 @Entity(name = "projects")
-@Table(name = "projects")
+@Table(name = "projects", indexes = {@Index(name = "projects_team_id_idx", columnList = "team_id, id")})
 public class Project extends ExampleEntity {
 
     @Id

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -12,7 +13,7 @@ import jakarta.persistence.Table;
 import java.util.List;
 
 @Entity(name = "teamsToUsers")
-@Table(name = "teams_to_users")
+@Table(name = "teams_to_users", indexes = {@Index(name = "teams_to_users_user_id_idx", columnList = "user_id, team_id")})
 @IdClass(TeamMembershipId.class)
 public class TeamMembership extends ExampleEntity {
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class InProcessReadsTest extends InProcessTier {
 
-    private static final SqlRowReader SQL = new SqlRowReader();
+    /** One reader per class: it keeps what it learnt of its database (PostgreSQL or not, indexes). */
+    private static SqlRowReader SQL;
+
+    @BeforeAll
+    static void newReader() {
+        SQL = new SqlRowReader();
+    }
 
 
     // the seed's rows as the server writes them

@@ -42,20 +42,26 @@ final class SqlKeyList {
     static String restriction(List<FieldDescriptor> fields, List<List<Object>> keys, List<Object> parameters,
             boolean arrays) {
         if (arrays && fields.size() == 1 && keys.size() > FEW) {
-            String type = ARRAY_TYPES.get(SqlValues.jdbc(keys.get(0).get(0)).getClass());
-            Object[] elements = new Object[keys.size()];
-            for (int i = 0; i < elements.length; i++) {
-                elements[i] = SqlValues.jdbc(keys.get(i).get(0));
-                if (type != null && elements[i].getClass() != elements[0].getClass()) {
-                    type = null;
-                }
-            }
-            if (type != null) {
-                parameters.add(new ArrayParameter(type, elements));
+            ArrayParameter array = array(keys);
+            if (array != null) {
+                parameters.add(array);
                 return SqlTable.column(fields.get(0)) + " IN (SELECT unnest(?))";
             }
         }
         return inList(fields, keys, parameters);
+    }
+
+    /** The first values of the keys as one array parameter, or null when their types differ or have none. */
+    static ArrayParameter array(List<List<Object>> keys) {
+        String type = ARRAY_TYPES.get(SqlValues.jdbc(keys.get(0).get(0)).getClass());
+        Object[] elements = new Object[keys.size()];
+        for (int i = 0; i < elements.length && type != null; i++) {
+            elements[i] = SqlValues.jdbc(keys.get(i).get(0));
+            if (elements[i].getClass() != elements[0].getClass()) {
+                type = null;
+            }
+        }
+        return type == null ? null : new ArrayParameter(type, elements);
     }
 
     private static String inList(List<FieldDescriptor> fields, List<List<Object>> keys, List<Object> parameters) {

@@ -30,7 +30,9 @@ import javax.sql.DataSource;
 
 /**
  * Runs a {@link ReadPlan} as plain SQL over JDBC: one statement for the rows and one per include
- * and level (a per-parent {@code limit} is a window function, so only the rows sent are read),
+ * and level (a per-parent {@code limit} is a window function, so only the rows sent are read; on
+ * PostgreSQL, where an index gives each parent's rows in the include's order, a {@code LATERAL}
+ * subquery with that {@code LIMIT} per parent, so only the rows sent are even visited),
  * each value a parameter, the statement text depending only on the plan's shape — key lists are
  * one array or padded to the next power of two ({@link SqlKeyList}) — so the driver and the pool
  * prepare it once per shape. Rows
@@ -46,6 +48,7 @@ public final class SqlRowReader {
 
     private final Map<CollectionDescriptor, SqlTable> tables = new ConcurrentHashMap<>();
     private final PostgresqlCheck postgresql = new PostgresqlCheck();
+    private final SqlOrderedIndexes indexes = new SqlOrderedIndexes();
 
     /** Statements this reader has run since the last call (a metric; tests count "no N+1" with it). */
     public static long statementsSinceLastCall() {
@@ -167,33 +170,52 @@ public final class SqlRowReader {
         }
         List<FieldDescriptor> fields = IncludeFields.of(include);
         List<Object> parameters = new ArrayList<>();
-        List<String> restrictions = new ArrayList<>(2);
-        restrictions.add(SqlKeyList.restriction(destFields, values, parameters, arrays(connection)));
-        include.where().ifPresent(where -> restrictions.add(
-                new SqlConditionTranslator(target, SqlTable.ALIAS, parameters).translate(where)));
         String order = order(target, include.orderBy());
-        StringBuilder sql = new StringBuilder(200);
         boolean window = include.relation().many() && include.limit().isPresent();
-        if (window) {
-            // only the first rows of each parent leave the database
-            sql.append("SELECT ").append(SqlTable.columns(fields)).append(" FROM (SELECT ")
-                    .append(SqlTable.columns(fields)).append(", ROW_NUMBER() OVER (PARTITION BY ")
-                    .append(SqlTable.columns(destFields)).append(" ORDER BY ").append(order)
-                    .append(") AS rivulet_rn FROM ").append(target.table()).append(' ').append(SqlTable.ALIAS);
-            where(sql, restrictions);
-            sql.append(") ").append(SqlTable.ALIAS).append(" WHERE ").append(SqlTable.ALIAS)
-                    .append(".rivulet_rn <= ? ORDER BY ");
-            // in the window's own order when the rows carry its columns: the database then sorts
-            // once (the rows leave the window in that order), where ordering by the row number
-            // would sort them again; grouped per parent below, either order serves
-            sql.append(windowOrderSelected(target, fields, destFields, include.orderBy())
-                    ? SqlTable.columns(destFields) + ", " + order : SqlTable.ALIAS + ".rivulet_rn");
+        SqlKeyList.ArrayParameter parents = window && destFields.size() == 1
+                && perParent(connection, target, destFields.get(0), include.orderBy()) ? SqlKeyList.array(values) : null;
+        StringBuilder sql = new StringBuilder(200);
+        if (parents != null) {
+            // the first rows of each parent, parent by parent, from an index in the include's order;
+            // a LATERAL subquery with a LIMIT is always a nested loop, so each parent's rows come
+            // together and in the subquery's order, which is all the grouping below needs
+            parameters.add(parents);
+            sql.append("SELECT ").append(SqlTable.columns(fields)).append(" FROM unnest(?) AS rivulet_p(v)")
+                    .append(" CROSS JOIN LATERAL (SELECT ").append(SqlTable.columns(fields)).append(" FROM ")
+                    .append(target.table()).append(' ').append(SqlTable.ALIAS).append(" WHERE ")
+                    .append(SqlTable.column(destFields.get(0))).append(" = rivulet_p.v");
+            if (include.where().isPresent()) {
+                sql.append(" AND ").append(new SqlConditionTranslator(target, SqlTable.ALIAS, parameters)
+                        .translate(include.where().get()));
+            }
+            sql.append(" ORDER BY ").append(order).append(" LIMIT ?) ").append(SqlTable.ALIAS);
             parameters.add(limit);
         } else {
-            sql.append("SELECT ").append(SqlTable.columns(fields)).append(" FROM ").append(target.table())
-                    .append(' ').append(SqlTable.ALIAS);
-            where(sql, restrictions);
-            sql.append(" ORDER BY ").append(order);
+            List<String> restrictions = new ArrayList<>(2);
+            restrictions.add(SqlKeyList.restriction(destFields, values, parameters, arrays(connection)));
+            include.where().ifPresent(where -> restrictions.add(
+                    new SqlConditionTranslator(target, SqlTable.ALIAS, parameters).translate(where)));
+            if (window) {
+                // only the first rows of each parent leave the database
+                sql.append("SELECT ").append(SqlTable.columns(fields)).append(" FROM (SELECT ")
+                        .append(SqlTable.columns(fields)).append(", ROW_NUMBER() OVER (PARTITION BY ")
+                        .append(SqlTable.columns(destFields)).append(" ORDER BY ").append(order)
+                        .append(") AS rivulet_rn FROM ").append(target.table()).append(' ').append(SqlTable.ALIAS);
+                where(sql, restrictions);
+                sql.append(") ").append(SqlTable.ALIAS).append(" WHERE ").append(SqlTable.ALIAS)
+                        .append(".rivulet_rn <= ? ORDER BY ");
+                // in the window's own order when the rows carry its columns: the database then sorts
+                // once (the rows leave the window in that order), where ordering by the row number
+                // would sort them again; grouped per parent below, either order serves
+                sql.append(windowOrderSelected(target, fields, destFields, include.orderBy())
+                        ? SqlTable.columns(destFields) + ", " + order : SqlTable.ALIAS + ".rivulet_rn");
+                parameters.add(limit);
+            } else {
+                sql.append("SELECT ").append(SqlTable.columns(fields)).append(" FROM ").append(target.table())
+                        .append(' ').append(SqlTable.ALIAS);
+                where(sql, restrictions);
+                sql.append(" ORDER BY ").append(order);
+            }
         }
         for (Map<String, Object> row : query(connection, sql.toString(), parameters, fields, table(target))) {
             List<Map<String, Object>> group = children.computeIfAbsent(joinKey(row, include.relation().targetFields()),
@@ -291,17 +313,42 @@ public final class SqlRowReader {
 
     /** The requested order, then the primary key, so that pages are stable. */
     private static String order(CollectionDescriptor collection, List<SortOrder> orderBy) {
+        return order(orderColumns(collection, orderBy));
+    }
+
+    private static String order(List<SqlOrderedIndexes.Column> columns) {
         StringBuilder sql = new StringBuilder();
+        for (SqlOrderedIndexes.Column column : columns) {
+            sql.append(sql.length() == 0 ? "" : ", ").append(SqlTable.ALIAS).append('.').append(column.name())
+                    .append(column.descending() ? " DESC" : " ASC");
+        }
+        return sql.toString();
+    }
+
+    /** The columns of {@link #order}, each once (a column already ordered by orders nothing more). */
+    private static List<SqlOrderedIndexes.Column> orderColumns(CollectionDescriptor collection,
+            List<SortOrder> orderBy) {
+        Map<String, SqlOrderedIndexes.Column> columns = new LinkedHashMap<>();
         for (SortOrder sortOrder : orderBy) {
             FieldDescriptor field = collection.visibleField(sortOrder.field())
                     .orElseThrow(() -> io.rivulet.Errors.unknownField(sortOrder.field()));
-            sql.append(SqlTable.column(field)).append(sortOrder.descending() ? " DESC, " : " ASC, ");
+            columns.putIfAbsent(field.column(), new SqlOrderedIndexes.Column(field.column(), sortOrder.descending()));
         }
         for (FieldDescriptor field : collection.primaryKey()) {
-            sql.append(SqlTable.column(field)).append(" ASC, ");
+            columns.putIfAbsent(field.column(), new SqlOrderedIndexes.Column(field.column(), false));
         }
-        sql.setLength(sql.length() - 2);
-        return sql.toString();
+        return List.copyOf(columns.values());
+    }
+
+    /**
+     * Whether the first rows of each parent are read parent by parent: on PostgreSQL, for one join
+     * column, where an index gives one parent's rows in the include's order ({@link SqlOrderedIndexes}).
+     */
+    private boolean perParent(Connection connection, CollectionDescriptor target, FieldDescriptor join,
+            List<SortOrder> orderBy) throws SQLException {
+        List<SqlOrderedIndexes.Column> order = new ArrayList<>(orderColumns(target, orderBy));
+        order.removeIf(column -> column.name().equals(join.column())); // one value per parent
+        return arrays(connection) && indexes.serves(connection, target.table(), join.column(), order);
     }
 
     /** Whether key lists go as one array parameter: on PostgreSQL ({@link SqlKeyList}). */
