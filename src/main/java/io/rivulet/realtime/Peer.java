@@ -67,13 +67,18 @@ final class Peer {
     /** When the client's frames would have been sent at exactly the allowed rate (GCRA), in nanos. */
     private long frameSchedule = Long.MIN_VALUE;
 
-    /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
     Peer(Session session, String clientId, RequestInfo caller, int maxQueued, Executor lane, Runnable onOverflow) {
+        this(session, clientId, new SharedCallers.Caller(caller, identity(caller)), maxQueued, lane, onOverflow);
+    }
+
+    /** @param onOverflow drops the peer's state at once (the close handshake may never finish) */
+    Peer(Session session, String clientId, SharedCallers.Caller caller, int maxQueued, Executor lane,
+            Runnable onOverflow) {
         this.session = session;
         this.lane = lane;
         this.clientId = clientId;
-        this.caller = caller;
-        this.scopeIdentity = identity(caller);
+        this.caller = caller.info();
+        this.scopeIdentity = caller.identity();
         this.maxQueued = maxQueued;
         this.onOverflow = onOverflow;
     }

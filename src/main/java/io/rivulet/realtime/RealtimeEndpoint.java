@@ -28,6 +28,8 @@ public class RealtimeEndpoint {
 
     private static final String CLIENT_ID = "rivulet.clientId";
     private static final String CALLER = "rivulet.caller";
+    /** The handshake's own property map, which the session's copy refers to until the connection opens. */
+    private static final String HANDSHAKE = "rivulet.handshake";
 
     /**
      * Takes from the upgrade request what the session needs later: the client id of non-browser
@@ -67,6 +69,7 @@ public class RealtimeEndpoint {
                 url += "?" + request.getQueryString();
             }
             Map<String, Object> properties = config.getUserProperties();
+            properties.put(HANDSHAKE, properties); // the session gets a copy: this lets it clear the original
             properties.put(CALLER, new RequestInfo(headers, Optional.ofNullable(request.getUserPrincipal()), url));
             if (clientId != null) {
                 properties.put(CLIENT_ID, clientId);
@@ -83,6 +86,14 @@ public class RealtimeEndpoint {
         // taken out: the hub keeps one copy per distinct caller, not one per connection
         Object caller = properties.remove(CALLER);
         properties.remove(CLIENT_ID);
+        // and out of the handshake's own properties, which the container keeps for the life of
+        // the connection (Tyrus in its upgrade's request context, Undertow in the connection's
+        // endpoint configuration): else every connection holds its own caller, headers and all
+        if (properties.remove(HANDSHAKE) instanceof Map<?, ?> handshake) {
+            handshake.remove(CALLER);
+            handshake.remove(CLIENT_ID);
+            handshake.remove(HANDSHAKE);
+        }
         hub().open(session, clientId, caller instanceof RequestInfo info ? info
                 : new RequestInfo(Map.of(), Optional.ofNullable(session.getUserPrincipal()),
                         String.valueOf(session.getRequestURI())));

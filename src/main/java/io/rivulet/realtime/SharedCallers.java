@@ -2,25 +2,38 @@ package io.rivulet.realtime;
 
 import io.rivulet.hooks.RequestInfo;
 import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
- * One {@link RequestInfo} per distinct caller among the open peers: the headers of a handshake
- * are most of what an idle peer holds, and peers of one caller (tabs, reconnects) have equal
- * ones. An entry lives as long as a peer holds its caller.
+ * One copy of each distinct caller for all the peers it connected: the handshake's headers,
+ * principal and URL are kept once per caller, not once per connection. Callers are the same when
+ * the hooks cannot tell them apart ({@link Peer#identity}: the principal by type and name, since a
+ * container may hand each connection its own principal object), which is also what groups peers
+ * for one scope check per change. A caller no peer holds any more is forgotten.
  */
 final class SharedCallers {
 
-    private final Map<RequestInfo, WeakReference<RequestInfo>> callers = new WeakHashMap<>();
+    /** A caller as the peers share it, with its identity. */
+    record Caller(RequestInfo info, Object identity) {
+    }
 
-    synchronized RequestInfo share(RequestInfo caller) {
-        WeakReference<RequestInfo> shared = callers.get(caller);
-        RequestInfo existing = shared == null ? null : shared.get();
+    private final Map<Object, WeakReference<Caller>> callers = new HashMap<>();
+    private int purgeAt = 64;
+
+    synchronized Caller share(RequestInfo caller) {
+        Object identity = Peer.identity(caller);
+        WeakReference<Caller> shared = callers.get(identity);
+        Caller existing = shared == null ? null : shared.get();
         if (existing != null) {
             return existing;
         }
-        callers.put(caller, new WeakReference<>(caller));
-        return caller;
+        Caller created = new Caller(caller, identity);
+        callers.put(identity, new WeakReference<>(created));
+        if (callers.size() >= purgeAt) {
+            callers.values().removeIf(reference -> reference.get() == null);
+            purgeAt = Math.max(64, callers.size() * 2);
+        }
+        return created;
     }
 }
