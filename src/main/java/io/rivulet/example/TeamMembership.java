@@ -13,7 +13,8 @@ import jakarta.persistence.Table;
 import java.util.List;
 
 @Entity(name = "teamsToUsers")
-@Table(name = "teams_to_users", indexes = {@Index(name = "teams_to_users_user_id_idx", columnList = "user_id, team_id")})
+@Table(name = "teams_to_users",
+    indexes = {@Index(name = "teams_to_users_user_id_idx", columnList = "user_id, team_id")})
 @IdClass(TeamMembershipId.class)
 public class TeamMembership extends ExampleEntity {
 

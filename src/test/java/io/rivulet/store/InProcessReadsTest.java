@@ -136,6 +136,21 @@ class InProcessReadsTest extends InProcessTier {
                 "include", include)));
     }
 
+    @Test
+    void perParentLimitWithWhereAndColumns() {
+        // the first approved comment of each post, newest first, only its body (the key and the join field stay)
+        Map<String, Object> include = Map.of("comments", Map.of("orderBy", List.of("id.desc"), "limit", 1,
+                "where", Map.of("field", "approved", "operator", "eq", "value", true), "columns", Map.of("body", true)));
+        String expected = "["
+                + post(201, 101, "Hello Rivulet", true, 4) + ",\"comments\":[" + body(303, 201, "Me too") + "]},"
+                + post(202, 101, "Second thoughts", false, 5) + ",\"comments\":[]},"
+                + post(203, 101, "Third time", true, 6) + ",\"comments\":[" + body(305, 203, "Third!") + "]},"
+                + post(204, 102, "Bob writes", true, 7) + ",\"comments\":[" + body(307, 204, "Seconded") + "]},"
+                + post(205, 103, "Cy drafts", false, 8) + ",\"comments\":[]}"
+                + "]";
+        assertEquals(expected, list("posts", Map.of("orderBy", List.of("id.asc"), "include", include)));
+    }
+
     /**
      * What batch folding ({@code batch.FoldedReads}) relies on: one list by the distinct keys, with
      * the shared include, holds for each key exactly the row its own get would return.
@@ -197,6 +212,11 @@ class InProcessReadsTest extends InProcessTier {
                 .list(c, query, limit, includes, List.of(InProcessStore.NO_OP))));
         assertEquals(sql, criteria, "Criteria agrees with plain SQL");
         return sql;
+    }
+
+    /** A comment with only its key, its post and its body. */
+    private static String body(int id, int postId, String body) {
+        return "{\"id\":" + id + ",\"postId\":" + postId + ",\"body\":\"" + body + "\"}";
     }
 
     /** A post row, without its closing brace (relations may follow). */

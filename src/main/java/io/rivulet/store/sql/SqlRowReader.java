@@ -173,7 +173,8 @@ public final class SqlRowReader {
         String order = order(target, include.orderBy());
         boolean window = include.relation().many() && include.limit().isPresent();
         SqlKeyList.ArrayParameter parents = window && destFields.size() == 1
-                && perParent(connection, target, destFields.get(0), include.orderBy()) ? SqlKeyList.array(values) : null;
+                && perParent(connection, target, destFields.get(0), include.orderBy())
+                ? SqlKeyList.array(values) : null;
         StringBuilder sql = new StringBuilder(200);
         if (parents != null) {
             // the first rows of each parent, parent by parent, from an index in the include's order;
