@@ -38,6 +38,8 @@ public final class CollectionEvent {
     private final Supplier<SearchQuery> queryParser;
     private final Supplier<RequestInfo> requestReader;
     private RequestInfo request;
+    /** Reads the client id alone, without {@link #request()}; null: from {@link #request()}. */
+    private Supplier<Optional<String>> clientIdReader;
     private final Map<String, Object> meta = new HashMap<>();
     private final List<QueryTransform> transforms = new ArrayList<>();
     /** The in-memory form of each transform, index-aligned with {@link #transforms}; null where none was given. */
@@ -116,6 +118,25 @@ public final class CollectionEvent {
             request = requestReader.get();
         }
         return request;
+    }
+
+    /**
+     * The rstore client's id ({@code X-Rstore-Client-Id}) that sent the operation, if any: the
+     * origin of its changes, whose realtime echo that client does not get. The same as
+     * {@code request().clientId()}, read without the rest of the request where the edge allows.
+     */
+    public Optional<String> clientId() {
+        return request == null && clientIdReader != null ? clientIdReader.get() : request().clientId();
+    }
+
+    /**
+     * Where the edge can read the client id more cheaply than the whole request (its one header).
+     *
+     * @return this event
+     */
+    public CollectionEvent clientIdFrom(Supplier<Optional<String>> reader) {
+        this.clientIdReader = reader;
+        return this;
     }
 
     /** Shared by the before and the after hook of this operation. */

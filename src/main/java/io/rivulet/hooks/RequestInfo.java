@@ -14,13 +14,21 @@ import java.util.Optional;
  */
 public record RequestInfo(Map<String, List<String>> headers, Optional<Principal> caller, String url) {
 
+    /** The header of {@link #clientId()}. */
+    public static final String CLIENT_ID_HEADER = "x-rstore-client-id";
+
     public RequestInfo {
         headers = Map.copyOf(headers);
     }
 
     /** The rstore client's id ({@code X-Rstore-Client-Id}), sent with mutations: realtime skips its echo. */
     public Optional<String> clientId() {
-        return header("x-rstore-client-id").filter(id -> !id.isBlank());
+        return clientId(header(CLIENT_ID_HEADER));
+    }
+
+    /** A client id header's first value as {@link #clientId()} reads it: none when blank. */
+    public static Optional<String> clientId(Optional<String> header) {
+        return header.filter(id -> !id.isBlank());
     }
 
     /** The first value of a header (case-insensitive name). */

@@ -47,7 +47,7 @@ public class RealtimeEndpoint {
          * peers of one caller share one scope (and one scope check per change).
          */
         private static final Set<String> PER_CONNECTION = Set.of("sec-websocket-key", "sec-websocket-version",
-                "sec-websocket-extensions", "x-rstore-client-id");
+                "sec-websocket-extensions", RequestInfo.CLIENT_ID_HEADER);
 
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -55,7 +55,7 @@ public class RealtimeEndpoint {
             String clientId = null;
             for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
                 String name = header.getKey().toLowerCase(Locale.ROOT);
-                if (name.equals("x-rstore-client-id") && !header.getValue().isEmpty()
+                if (name.equals(RequestInfo.CLIENT_ID_HEADER) && !header.getValue().isEmpty()
                         && !header.getValue().get(0).isBlank()) {
                     clientId = header.getValue().get(0);
                 }

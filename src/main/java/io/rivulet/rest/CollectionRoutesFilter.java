@@ -140,11 +140,13 @@ public class CollectionRoutesFilter implements Filter {
         String rawQuery = request.getQueryString();
         Supplier<RequestInfo> info = () -> info(request, rawQuery);
         return switch (route.operation) {
-            case INDEX_GET -> operations.list(event(route, null, rawQuery, info));
-            case ITEM_GET -> operations.get(event(route, null, rawQuery, info));
-            case INDEX_POST -> operations.create(event(route, decoder.itemBody(body(request)), rawQuery, info));
-            case ITEM_PATCH -> operations.patch(event(route, decoder.itemBody(body(request)), rawQuery, info));
-            case ITEM_DELETE -> operations.delete(event(route, null, rawQuery, info));
+            case INDEX_GET -> operations.list(event(route, null, rawQuery, info, request));
+            case ITEM_GET -> operations.get(event(route, null, rawQuery, info, request));
+            case INDEX_POST -> operations.create(event(route, decoder.itemBody(body(request)), rawQuery, info,
+                    request));
+            case ITEM_PATCH -> operations.patch(event(route, decoder.itemBody(body(request)), rawQuery, info,
+                    request));
+            case ITEM_DELETE -> operations.delete(event(route, null, rawQuery, info, request));
         };
     }
 
@@ -163,9 +165,12 @@ public class CollectionRoutesFilter implements Filter {
         return request.getInputStream();
     }
 
-    private CollectionEvent event(Route route, Map<String, Object> body, String rawQuery, Supplier<RequestInfo> info) {
+    private CollectionEvent event(Route route, Map<String, Object> body, String rawQuery, Supplier<RequestInfo> info,
+            HttpServletRequest request) {
         return new CollectionEvent(route.operation, route.collection, route.key, body, rawQuery,
-                () -> decoder.searchQuery(rawQuery), info);
+                () -> decoder.searchQuery(rawQuery), info)
+                .clientIdFrom(() -> RequestInfo.clientId(
+                        Optional.ofNullable(request.getHeader(RequestInfo.CLIENT_ID_HEADER))));
     }
 
     private void checkSchemaVersion(HttpServletRequest request) {

@@ -88,7 +88,7 @@ public class CollectionOperations {
         if (collection.isPresent() && !inTransaction()) {
             CollectionDescriptor created = collection.get();
             java.util.function.Function<Map<String, Object>, Change> change = row -> new Change(created.name(),
-                    Change.CREATED, KeyCodec.format(created, row), row, null, event.request().clientId().orElse(null));
+                    Change.CREATED, KeyCodec.format(created, row), row, null, event.clientId().orElse(null));
             Optional<Map<String, Object>> row = store.createWithSql(created, event.body().orElse(Map.of()), change,
                     changes.journal());
             if (row.isPresent()) {

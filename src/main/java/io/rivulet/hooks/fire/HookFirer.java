@@ -42,7 +42,7 @@ public class HookFirer {
         allowList.check(event.collection());
         if (event.operation() != io.rivulet.hooks.Operation.INDEX_GET
                 && event.operation() != io.rivulet.hooks.Operation.ITEM_GET) {
-            changes.origin(event.request().clientId().orElse(null));
+            changes.origin(event.clientId().orElse(null));
         }
     }
 
