@@ -55,9 +55,8 @@ public class RealtimeEndpoint {
             String clientId = null;
             for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
                 String name = header.getKey().toLowerCase(Locale.ROOT);
-                if (name.equals(RequestInfo.CLIENT_ID_HEADER) && !header.getValue().isEmpty()
-                        && !header.getValue().get(0).isBlank()) {
-                    clientId = header.getValue().get(0);
+                if (name.equals(RequestInfo.CLIENT_ID_HEADER)) {
+                    clientId = RequestInfo.clientId(header.getValue().stream().findFirst()).orElse(clientId);
                 }
                 if (!PER_CONNECTION.contains(name)) {
                     headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(header.getValue());

@@ -67,8 +67,9 @@ final class SqlOrderedIndexes {
 
     private static List<List<Column>> read(DatabaseMetaData metadata, String table) throws SQLException {
         for (String name : new String[] {table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT)}) {
+            // per index its columns by position; null where one is not a plain column (an
+            // expression) or the index is partial: such an index is left out
             Map<String, List<Column>> indexes = new LinkedHashMap<>();
-            Map<String, Boolean> plain = new LinkedHashMap<>();
             try (ResultSet rows = metadata.getIndexInfo(null, null, name, false, true)) {
                 while (rows.next()) {
                     String index = rows.getString("INDEX_NAME");
@@ -76,25 +77,18 @@ final class SqlOrderedIndexes {
                         continue; // table statistics
                     }
                     String column = rows.getString("COLUMN_NAME");
-                    boolean usable = column != null && rows.getString("FILTER_CONDITION") == null;
-                    plain.merge(index, usable, Boolean::logicalAnd);
                     List<Column> columns = indexes.computeIfAbsent(index, k -> new ArrayList<>());
                     int position = rows.getShort("ORDINAL_POSITION");
                     while (columns.size() < position) {
                         columns.add(null);
                     }
-                    columns.set(position - 1, new Column(column == null ? "" : column.replace("\"", ""),
-                            "D".equals(rows.getString("ASC_OR_DESC"))));
+                    columns.set(position - 1, column == null || rows.getString("FILTER_CONDITION") != null ? null
+                            : new Column(column.replace("\"", ""), "D".equals(rows.getString("ASC_OR_DESC"))));
                 }
             }
             if (!indexes.isEmpty()) {
-                List<List<Column>> usable = new ArrayList<>();
-                indexes.forEach((index, columns) -> {
-                    if (plain.get(index) && !columns.contains(null)) {
-                        usable.add(List.copyOf(columns));
-                    }
-                });
-                return List.copyOf(usable);
+                return indexes.values().stream().filter(columns -> !columns.contains(null)).map(List::copyOf)
+                        .toList();
             }
         }
         return List.of();

@@ -170,11 +170,11 @@ public final class SqlRowReader {
         }
         List<FieldDescriptor> fields = IncludeFields.of(include);
         List<Object> parameters = new ArrayList<>();
-        String order = order(target, include.orderBy());
+        List<SqlOrderedIndexes.Column> orderColumns = orderColumns(target, include.orderBy());
+        String order = order(orderColumns);
         boolean window = include.relation().many() && include.limit().isPresent();
         SqlKeyList.ArrayParameter parents = window && destFields.size() == 1
-                && perParent(connection, target, destFields.get(0), include.orderBy())
-                ? SqlKeyList.array(values) : null;
+                && perParent(connection, target, destFields.get(0), orderColumns) ? SqlKeyList.array(values) : null;
         StringBuilder sql = new StringBuilder(200);
         if (parents != null) {
             // the first rows of each parent, parent by parent, from an index in the include's order;
@@ -346,10 +346,13 @@ public final class SqlRowReader {
      * column, where an index gives one parent's rows in the include's order ({@link SqlOrderedIndexes}).
      */
     private boolean perParent(Connection connection, CollectionDescriptor target, FieldDescriptor join,
-            List<SortOrder> orderBy) throws SQLException {
-        List<SqlOrderedIndexes.Column> order = new ArrayList<>(orderColumns(target, orderBy));
+            List<SqlOrderedIndexes.Column> orderColumns) throws SQLException {
+        if (!arrays(connection)) {
+            return false;
+        }
+        List<SqlOrderedIndexes.Column> order = new ArrayList<>(orderColumns);
         order.removeIf(column -> column.name().equals(join.column())); // one value per parent
-        return arrays(connection) && indexes.serves(connection, target.table(), join.column(), order);
+        return indexes.serves(connection, target.table(), join.column(), order);
     }
 
     /** Whether key lists go as one array parameter: on PostgreSQL ({@link SqlKeyList}). */
